@@ -1,0 +1,74 @@
+"""One base exception; errors about files carry what was wrong, where, what was expected and what was received."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: ``file:line: field: expected …, received …``."""
+
+    file: str
+    field: str
+    expected: str
+    received: str
+    line: int | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.field}: expected {self.expected}, received {self.received}"
+        return text if self.severity == "error" else f"{text} (warning)"
+
+
+class DecisionAidError(Exception):
+    """The base of every error this app reports to a person."""
+
+
+class ProblemsError(DecisionAidError):
+    """Several problems found at once, reported together."""
+
+    kind = "input"
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class ContentError(ProblemsError):
+    """The content bundle is not valid; the app refuses to start on it."""
+
+    kind = "content"
+
+
+class AnswersError(ProblemsError):
+    """An answers file is not a valid ``decision-aid-answers`` file."""
+
+    kind = "answers"
+
+
+class ClinicError(ProblemsError):
+    """The clinic file is not valid."""
+
+    kind = "clinic"
+
+
+def quote(value: object) -> str:
+    """How a received value is shown in a message: short, and never a whole file."""
+    if isinstance(value, str):
+        text = repr(value)
+    elif value is None:
+        text = "nothing"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
+        text = "a mapping"
+    elif isinstance(value, list):
+        text = "a list"
+    else:
+        text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"

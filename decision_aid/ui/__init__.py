@@ -1,0 +1,1 @@
+"""Everything Qt: widgets, pages, dialogs, icon arrays, PDF writing and printing."""
