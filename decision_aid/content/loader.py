@@ -403,10 +403,11 @@ def _read_page(r: _Reader, path: Path, refs: dict) -> _PageDraft | None:
     if data is None:
         return None
     f = r.fields(rel, data, PAGE_SPECS)
-    if f is None:
-        return None
     body_line = text[: m.end()].count("\n") + 1
     body = text[m.end():]
+    if f is None:
+        r.prose(rel, body_line, "(body)", body)  # a bad field should not hide problems in the text
+        return None
     if not body.strip():
         r.problem(rel, body_line, "(body)", "the page's text below the front matter", "nothing")
         return None
