@@ -131,7 +131,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
         raise AnswersError(c.problems)
     for key in data:
         if key not in TOP_KEYS:
-            c.add(key, "no such key (known keys: " + ", ".join(TOP_KEYS) + ")", key)
+            c.add(key, _one_of(TOP_KEYS), key)
     if data.get("format") != FORMAT:
         c.add("format", repr(FORMAT), data.get("format"))
     version = data.get("version")
@@ -144,7 +144,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
         choices = SITUATION_CHOICES.get(key)
         field_name = f"situation.{key}"
         if choices is None:
-            c.add(field_name, "no such key (known keys: " + ", ".join(SITUATION_CHOICES) + ")", key)
+            c.add(field_name, _one_of(SITUATION_CHOICES), key)
         elif key in LIST_FIELDS:
             if not isinstance(value, list):
                 c.add(field_name, "a list of " + _one_of(choices), value)
@@ -164,7 +164,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     values = _mapping(c, data, "values") or {}
     for key, value in values.items():
         if key not in VALUE_ITEMS:
-            c.add(f"values.{key}", "no such key (known keys: " + ", ".join(VALUE_ITEMS) + ")", key)
+            c.add(f"values.{key}", _one_of(VALUE_ITEMS), key)
         elif type(value) is not int or not VALUE_MIN <= value <= VALUE_MAX:
             c.add(f"values.{key}", f"a whole number from {VALUE_MIN} to {VALUE_MAX}", value)
         else:
@@ -180,7 +180,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     sure = _mapping(c, data, "sure") or {}
     for key, value in sure.items():
         if key not in SURE_ITEMS:
-            c.add(f"sure.{key}", "no such key (known keys: " + ", ".join(SURE_ITEMS) + ")", key)
+            c.add(f"sure.{key}", _one_of(SURE_ITEMS), key)
         elif not isinstance(value, bool):
             c.add(f"sure.{key}", "true or false", value)
         else:
@@ -218,12 +218,29 @@ def load_answers(path: str | os.PathLike, *, known_questions=None) -> Answers:
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem(source, "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [Problem(source, "(file)", "valid JSON", quote(exc.msg), line=exc.lineno)]
         ) from None
+    except _DuplicateKey as exc:
+        raise AnswersError([Problem(source, exc.key, "each key at most once in an object", "it twice")]) from None
     return parse_answers(data, source=source, known_questions=known_questions)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    # json keeps the last of two equal keys without a word; an answer given twice is ambiguous, so say so.
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
@@ -233,6 +250,8 @@ def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename: a power cut leaves the old file, not an empty one
         os.replace(tmp, path)
     except BaseException:
         try:

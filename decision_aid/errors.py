@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,15 @@ def quote(value: object) -> str:
     else:
         text = repr(value)
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+class SummaryWriteError(DecisionAidError):
+    """The summary could not be written; the message names the folder and why. No partial file is left."""
+
+    kind = "summary"
+
+    def __init__(self, path: str, reason: str):
+        self.path = str(path)
+        self.folder = str(Path(path).parent)
+        self.reason = reason
+        super().__init__(f"cannot save the summary in the folder {self.folder}: {reason}")

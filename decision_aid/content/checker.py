@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,10 @@ class CheckReport:
 
 
 def reading_grade(text: str) -> float:
-    import textstat  # costs a quarter of a second to import: only the checker needs it
+    with warnings.catch_warnings():
+        # textstat 0.7.3 imports the deprecated pkg_resources; its warning means nothing to a content editor.
+        warnings.simplefilter("ignore", UserWarning)
+        import textstat  # only the checker needs it, so the app does not pay for its import
 
     return float(textstat.flesch_kincaid_grade(text))
 

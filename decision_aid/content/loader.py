@@ -697,6 +697,15 @@ def _check_texts(r: _Reader, facts: dict, terms: dict, page_ids: set, allowed_nu
     return used_facts, used_terms
 
 
+def trial_name_words(references) -> list[str]:
+    """Words of trial names that hold digits ("MF07-01" from "MF07-01, Turkey"): names, not figures."""
+    words = []
+    for ref in references:
+        if ref.trial:
+            words += [w for w in ref.trial.split(",")[0].split() if any(ch.isdigit() for ch in w)]
+    return sorted(set(words))
+
+
 def _line_in(text: str, needle: str) -> int:
     """Lines before the first ``needle`` in ``text``: a message points at the line, not the start of the text."""
     index = text.find(needle)
@@ -825,7 +834,7 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     prompts = _read_prompts(r)
     tailoring = _read_tailoring(r)
     _check_pages(r, drafts, tailoring, facts)
-    allowed = list(bundle.number_phrases if bundle else ()) + [ref.trial for ref in refs.values() if ref.trial]
+    allowed = list(bundle.number_phrases if bundle else ()) + trial_name_words(refs.values())
     page_ids = {d.fields["id"] for d in drafts}
     used_facts, used_terms = _check_texts(r, facts, glossary, page_ids, allowed)
     usage = {"facts": used_facts, "terms": used_terms}
