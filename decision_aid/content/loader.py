@@ -232,9 +232,10 @@ def _read_bundle(r: _Reader) -> Bundle | None:
 
 
 REFERENCE_SPECS = [
-    Spec("authors", TEXT),
+    # Authors and year are optional: FACTS.md does not give them for every source, and none may be invented.
+    Spec("authors", TEXT, required=False),
     Spec("citation", TEXT),
-    Spec("year", INT),
+    Spec("year", INT, required=False),
     Spec("trial", TEXT, required=False),
     Spec("nct", Kind("an NCT number such as NCT01242800", lambda v: isinstance(v, str) and bool(
         re.fullmatch(r"NCT\d{8}", v))), required=False),

@@ -45,16 +45,16 @@ class Fact:
 @dataclass(frozen=True)
 class Reference:
     id: str
-    authors: str
+    authors: str | None
     citation: str
-    year: int
+    year: int | None
     trial: str | None = None
     nct: str | None = None
     doi: str | None = None
     note: str | None = None
 
     def text(self) -> str:
-        parts = [f"{self.authors} {self.citation}"]
+        parts = [f"{self.authors} {self.citation}" if self.authors else self.citation]
         if self.trial:
             parts.insert(0, f"{self.trial}:")
         if self.nct:
