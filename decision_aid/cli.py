@@ -31,6 +31,21 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-content", help="check a content folder and list every problem")
     check.add_argument("directory", nargs="?", default=None, help="the content folder (default: the shipped one)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    summary = sub.add_parser(
+        "summary",
+        help="make the discussion summary from an answers file, without a window",
+        description="Make the discussion summary from an answers file: PDF, HTML or JSON (for a health record), "
+        "chosen by the ending of --out.",
+    )
+    summary.add_argument("--answers", metavar="FILE", required=True, help="the answers file (JSON)")
+    summary.add_argument("--out", metavar="FILE", required=True, help="where to write it: FILE.pdf, FILE.html or "
+                         "FILE.json")
+    summary.add_argument("--paper", choices=("a4", "letter"), default=None,
+                         help="paper size of the PDF (default: the clinic file's, else a4)")
+    # SUPPRESS: given before or after the word "summary", --clinic and --content mean the same.
+    summary.add_argument("--clinic", metavar="FILE", default=argparse.SUPPRESS, help="the clinic file (TOML)")
+    summary.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
+                         help="a content folder (default: the shipped one)")
     return parser
 
 
@@ -52,10 +67,72 @@ def check_content_command(directory: str | None, *, strict: bool) -> int:
     return 0 if report.ok else 1
 
 
+SUMMARY_KINDS = (".pdf", ".html", ".json")
+
+
+def _fail(message: str) -> int:
+    print(f"decision-aid: {message}", file=sys.stderr)
+    return 2
+
+
+def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | None, content: str | None) -> int:
+    """Write the summary for an answers file. Exit 0, or 2 with a message naming the problem and no file."""
+    from pathlib import Path
+
+    from .answers import load_answers
+    from .clinic import load_clinic
+    from .content import load_content
+    from .errors import ContentError, ProblemsError, SummaryWriteError
+
+    out_path = Path(out)
+    kind = out_path.suffix.lower()
+    if kind == ".htm":
+        kind = ".html"
+    if kind not in SUMMARY_KINDS:
+        return _fail(f"{out}: --out: expected a file name ending in .pdf, .html or .json, "
+                     f"received {out_path.suffix or 'no ending'!r}")
+    folder = content or content_dir()
+    try:
+        content_model = load_content(folder)
+    except ContentError as exc:
+        count = len(exc.problems)
+        return _fail(f"the content in {folder} is not valid ({count} problem{'s' if count != 1 else ''}; "
+                     f"'decision-aid check-content {folder}' lists {'them all' if count != 1 else 'it'}); "
+                     f"the first: {exc.problems[0] if exc.problems else 'unknown'}")
+    try:
+        clinic_model = load_clinic(clinic)
+        answers_model = load_answers(answers, known_questions=content_model.prompt_ids())
+    except ProblemsError as exc:
+        for problem in exc.problems:
+            print(f"decision-aid: {problem}", file=sys.stderr)
+        return 2
+    from .summary import build_summary, render_html, summary_json_text, write_summary_file
+
+    summary = build_summary(content=content_model, answers=answers_model, clinic=clinic_model)
+    try:
+        if kind == ".pdf":
+            from .ui.summary_pdf import ensure_gui_application, write_pdf
+
+            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            paper = paper or clinic_model.paper
+            pages = write_pdf(summary, out_path, paper=paper)
+            print(f"Summary written to {out} ({pages} page{'s' if pages != 1 else ''}, {paper.upper()}).")
+            return 0
+        text = render_html(summary) if kind == ".html" else summary_json_text(summary)
+        write_summary_file(out_path, text.encode("utf-8"))
+    except SummaryWriteError as exc:
+        return _fail(f"{out}: {exc}")
+    print(f"Summary written to {out}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-content":
         return check_content_command(args.directory, strict=args.strict)
+    if args.command == "summary":
+        return summary_command(answers=args.answers, out=args.out, paper=args.paper, clinic=args.clinic,
+                               content=args.content)
     if args.self_test:
         from .selftest import run_self_test
 

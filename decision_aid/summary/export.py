@@ -1,0 +1,81 @@
+"""The summary as JSON for a health record, and writing text files whole or not at all. Pure Python."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ..answers import write_text_atomically
+from ..errors import SummaryWriteError
+from .model import Summary
+
+FORMAT = "decision-aid-summary"
+VERSION = 1
+
+
+def summary_json(summary: Summary) -> dict:
+    """The summary for a health record: the answers, the options shown with their framing, the notes shown, and
+    the content they came from. Plain JSON types only."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": summary.created.isoformat(),
+        "content": {
+            "name": summary.content_name,
+            "version": summary.content_version,
+            "status": summary.content_status,
+            "fingerprint": summary.fingerprint,
+        },
+        "clinic": {"name": summary.clinic_name} if summary.clinic_name else None,
+        "answers": summary.answers.to_dict(),
+        "not_yet_sure": summary.not_yet_sure,
+        "options": [
+            {
+                "id": o.id,
+                "title": o.title,
+                "framing": o.framing,
+                "framing_label": o.framing_label,
+                "key_figures": [
+                    {
+                        "title": g.title,
+                        "facts": [
+                            {
+                                "id": f.fact_id,
+                                "phrase": f.phrase,
+                                "per100": f.per100,
+                                "population": f.population,
+                                "time_frame": f.time_frame,
+                                "source": f.source,
+                            }
+                            for f in g.figures
+                        ],
+                    }
+                    for g in o.figure_groups
+                ],
+            }
+            for o in summary.options
+        ],
+        "notes": [{"id": n.id, "title": n.title} for n in summary.notes],
+        "rules": list(summary.rules),
+    }
+
+
+def summary_json_text(summary: Summary) -> str:
+    return json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_summary_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all; SummaryWriteError names the folder when that fails."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise SummaryWriteError(str(path), "the folder does not exist" if not folder.exists() else "it is not a folder")
+    if path.is_dir():
+        raise SummaryWriteError(str(path), f"{path.name} is a folder, not a file name")
+    try:
+        write_text_atomically(path, data)
+    except PermissionError:
+        raise SummaryWriteError(str(path), "this account may not write there") from None
+    except OSError as exc:
+        raise SummaryWriteError(str(path), exc.strerror or str(exc)) from None
