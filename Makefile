@@ -18,5 +18,16 @@ test: setup
 check-content: setup
 	$(VENV)/bin/decision-aid check-content content --strict
 
+# The clinic bundle (build/decision_aid.spec, onedir): dist/decision-aid/, then its own self-test, offscreen.
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/work build/decision_aid.spec
+	cd /tmp && env -u PYTHONPATH -u PYTHONHOME $(TEST_ENV) $(CURDIR)/dist/decision-aid/decision-aid --self-test
+	@echo "bundle: dist/decision-aid/ is ready (copy the whole folder; start dist/decision-aid/decision-aid)"
+
+# Start, memory, page change, content, summary, bundle size: this app against a bare PySide6 app, measured in the same
+# run (bench/run.py). Prints a table and writes build/bench.json. BENCH_ARGS="--runs 20" for more starts.
+bench: setup
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 $(PY) bench/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) artifacts dist build/work
+	rm -rf $(VENV) artifacts dist build/work build/bench build/bench.json

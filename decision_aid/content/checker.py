@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
+import importlib.util
+import sys
+import types
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,12 +55,34 @@ class CheckReport:
 
 
 def reading_grade(text: str) -> float:
-    with warnings.catch_warnings():
-        # textstat 0.7.3 imports the deprecated pkg_resources; its warning means nothing to a content editor.
-        warnings.simplefilter("ignore", UserWarning)
-        import textstat  # only the checker needs it, so the app does not pay for its import
+    return float(_textstat().flesch_kincaid_grade(text))
 
-    return float(textstat.flesch_kincaid_grade(text))
+
+def _textstat():
+    """textstat, imported on first use: only the checker needs it, so the app does not pay for its import."""
+    if "textstat" in sys.modules:
+        return sys.modules["textstat"]
+    # textstat 0.7.3 imports pkg_resources (setuptools) for a single call, resource_stream. The bundle leaves
+    # setuptools out (its start-up hooks cost every start of the aid), so there textstat gets a stand-in that reads
+    # the same file; it is in sys.modules only while textstat is imported.
+    stand_in = None
+    if "pkg_resources" not in sys.modules and importlib.util.find_spec("pkg_resources") is None:
+        stand_in = types.ModuleType("pkg_resources")
+        stand_in.resource_stream = _resource_stream
+        sys.modules["pkg_resources"] = stand_in
+    try:
+        with warnings.catch_warnings():
+            # the deprecated pkg_resources warns on import; the warning means nothing to a content editor.
+            warnings.simplefilter("ignore", UserWarning)
+            import textstat
+    finally:
+        if stand_in is not None and sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
+    return textstat
+
+
+def _resource_stream(package: str, resource: str):
+    return importlib.resources.files(package).joinpath(resource).open("rb")
 
 
 def check_content(root: str | Path, *, strict: bool = False, today: dt.date | None = None) -> CheckReport:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+
+try:  # CPython's own SHA-256 (the same digests): hashlib would load OpenSSL, 3–4 MB of memory at every start
+    from _sha2 import sha256  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 
 def content_files(root: Path) -> list[Path]:
@@ -17,7 +24,7 @@ def content_files(root: Path) -> list[Path]:
 
 
 def fingerprint(root: Path) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for path in content_files(root):
         data = path.read_bytes().replace(b"\r\n", b"\n")
         rel = path.relative_to(root).as_posix().encode("utf-8")

@@ -858,7 +858,8 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
 
     terms = {}
     for tid, f in glossary.items():
-        terms[tid] = Term(tid, plain(f["term"]), markup.html_to_text(inline(f["definition"])), inline(f["definition"]))
+        definition = inline(f["definition"])
+        terms[tid] = Term(tid, plain(f["term"]), markup.html_to_text(definition), definition)
 
     pages = {}
     for d in drafts:
@@ -918,7 +919,10 @@ def _condition(data) -> dict | None:
 
 
 def load_content(root: str | Path) -> Content:
-    """The validated content, or ContentError listing every error (warnings do not stop the app)."""
+    """Read and check the folder: the content, or ContentError listing every error (warnings do not stop the app).
+
+    The app calls ``decision_aid.content.load_content``, which first tries a frozen app's stored model.
+    """
     content, problems, _ = read_content(root)
     errors = [p for p in problems if p.severity == "error"]
     if errors or content is None:

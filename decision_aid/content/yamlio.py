@@ -39,14 +39,24 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+# libyaml's parser (about ten times faster) when PyYAML was built with it; the pure-Python parser otherwise, and
+# always for the message about broken YAML, whose wording the content editors see.
+_LIBYAML = hasattr(yaml, "CSafeLoader")
+
+
+class _FastLoader(yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader):
+    pass
+
+
 # YAML 1.1 reads yes/no/on/off as booleans; here only true and false are, so `yes` stays a word (trial_offered: yes).
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+for _cls in (_Loader, _FastLoader):
+    _cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -77,9 +87,10 @@ def _timestamp(loader: _Loader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
 class YamlProblem(Exception):
@@ -93,6 +104,11 @@ class YamlProblem(Exception):
 
 def parse_yaml(text: str):
     """Parse one YAML document; raise YamlProblem for broken YAML or a duplicate key."""
+    if _LIBYAML:
+        try:
+            return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader subclass
+        except (yaml.YAMLError, DuplicateKey):
+            pass  # read it again below, for the same message and line as ever
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except DuplicateKey as exc:
