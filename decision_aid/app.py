@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .content import load_content
-from .errors import ContentError
+from .clinic import load_clinic
+from .errors import ClinicError, ContentError
 from .paths import content_dir
 
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
+CLINIC_REFUSED = "decision-aid: the clinic file has problems, so the aid will not start:"
 
 
 def run_app(*, content: str | None = None, kiosk: bool = False, clinic: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from .ui import dialogs, fonts
+    from .ui import dialogs, fonts, theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Decision aid")
-    family = fonts.load_fonts()
-    app.setFont(fonts.app_font(family, 12))
+    app.setFont(fonts.app_font(theme.shipped_font_family(), theme.BASE_POINT_SIZE))
     try:
         bundle = load_content(content or content_dir())
     except ContentError as exc:
@@ -27,8 +29,47 @@ def run_app(*, content: str | None = None, kiosk: bool = False, clinic: str | No
         print(exc.report(), file=sys.stderr)
         dialogs.show_content_errors(exc)
         return 1
+    try:
+        clinic_model = load_clinic(clinic)
+    except ClinicError as exc:
+        print(CLINIC_REFUSED, file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
+        dialogs.show_startup_errors(
+            exc, title="The decision aid cannot start",
+            text="The clinic file has problems, so the aid will not start. Please tell the clinic's IT team.")
+        return 1
     from .ui.main_window import MainWindow
 
-    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic)
-    window.show()
+    kiosk = kiosk or clinic_model.kiosk
+    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
+    guard = _start_idle_guard(app, window) if kiosk else None  # noqa: F841 (lives as long as the app)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":
+        _exit_after_first_paint(window)
     return app.exec()
+
+
+def _exit_after_first_paint(window) -> None:
+    """Benchmark hook (bench/run.py): end the process once the first page is painted, to time the start alone."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class ExitWhenPainted(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, lambda: os._exit(0))
+            return False
+
+    window.installEventFilter(ExitWhenPainted(window))
+
+
+def _start_idle_guard(app, window):
+    """Kiosk: after the clinic's idle time and a countdown, throw the session away (a fresh wizard)."""
+    from .ui.idle_guard import IdleGuard
+
+    guard = IdleGuard(idle_seconds=window.clinic.idle_timeout_seconds, window=window, app=app, parent=window)
+    guard.timed_out.connect(window.reset)
+    guard.start()
+    return guard

@@ -68,7 +68,12 @@ class _Figures(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         side = min(self.width(), self.height())
-        paint_icon_array(painter, QRectF(0, 0, side, side), self.per100)
+        # The figures' colours are chosen for white: give them white on every theme (high contrast is black).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(UNAFFECTED_LINE, 1))
+        painter.setBrush(UNAFFECTED_FILL)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 6, 6)
+        paint_icon_array(painter, QRectF(4, 4, side - 8, side - 8), self.per100)
         painter.end()
 
 
@@ -87,8 +92,14 @@ class IconArray(QWidget):
         label = QLabel(caption, self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setMaximumWidth(max(220, self.figures.sizeHint().width() + 40))
+        self.label = label
+        # The caption wraps at the picture's width (not a width fixed at 100 % text, which cut it off at 200 %).
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.figures, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(label)
         self.setAccessibleName(caption)
         self.setAccessibleDescription(iconarray.text_equivalent(per100, caption, ""))
+
+    def sizeHint(self) -> QSize:
+        width = max(220, self.figures.sizeHint().width() + 40)
+        return QSize(width, self.heightForWidth(width))

@@ -1,0 +1,89 @@
+"""About this aid: the content's own about page, then its version, dates, fingerprint, status and sources."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from .. import __version__
+from ..content.model import Content
+from .content_view import ContentView
+from .reader import ReaderDialog
+from .widgets import Heading, RichText
+
+SHORTCUTS = (
+    ("Alt+Right, Alt+N", "Next step"),
+    ("Alt+Left, Alt+B", "Back one step"),
+    ("Ctrl+=  /  Ctrl+-", "Larger or smaller text"),
+    ("Ctrl+0", "Normal text size"),
+    ("Ctrl+H", "High contrast on or off"),
+    ("Ctrl+G", "Glossary"),
+    ("F1", "About this aid"),
+    ("Ctrl+1 to Ctrl+9", "Go to step 1 to 9 (nurse mode)"),
+    ("Ctrl+S, Ctrl+O", "Save or open an answers file (nurse mode)"),
+    ("Ctrl+P", "Print the summary"),
+)
+
+
+def grouped_fingerprint(fingerprint: str) -> str:
+    """The SHA-256 in groups of eight, so it wraps at large text sizes instead of running off the edge."""
+    return " ".join(fingerprint[i:i + 8] for i in range(0, len(fingerprint), 8))
+
+
+def bundle_facts_html(content: Content) -> str:
+    b = content.bundle
+    status = ("Draft: not yet reviewed by a clinician" if b.is_draft else "Reviewed")
+    rows = [
+        ("Content", b.name),
+        ("Content version", b.version),
+        ("Released", b.released.isoformat()),
+        ("Next review due", b.review_due.isoformat()),
+        ("Status", status),
+        ("Fingerprint (SHA-256)", grouped_fingerprint(content.fingerprint)),
+        ("App version", __version__),
+    ]
+    return "".join(f"<p><b>{html.escape(k)}:</b> {html.escape(v)}</p>" for k, v in rows)
+
+
+def references_html(content: Content) -> str:
+    refs = sorted(content.references.values(), key=lambda r: ((r.authors or r.trial or r.citation).lower(),
+                                                              r.year or 0))
+    items = "".join(f"<li>{html.escape(r.text())}</li>" for r in refs)
+    return f"<ol>{items}</ol>"
+
+
+def changelog_html(content: Content) -> str:
+    out = []
+    for entry in content.bundle.changelog:
+        changes = "".join(f"<li>{html.escape(c)}</li>" for c in entry.changes)
+        out.append(f"<p><b>{html.escape(entry.version)}</b> ({entry.date.isoformat()})</p><ul>{changes}</ul>")
+    return "".join(out)
+
+
+class AboutDialog(ReaderDialog):
+    def __init__(self, *, content: Content, on_link: Callable[[str], None], parent: QWidget):
+        about = content.pages_for("about")
+        title = about[0].title if about else "About this aid"
+        super().__init__(title=title, parent=parent, draft=content.bundle.is_draft)
+        self.setObjectName("about")
+        for page in about:
+            self.body.add(ContentView(page, content=content, on_link=on_link))
+        self.body.add(Heading("This version of the content", role="heading"))
+        self.facts = self.body.add(RichText(bundle_facts_html(content), name="Content version and status"))
+        details = [p for p in content.pages.values() if p.step == "detail"]
+        if details:
+            self.body.add(Heading("More detail, for nurses and for anyone who wants it", role="heading"))
+            links = "".join(f'<li><a href="page:{html.escape(p.id)}">{html.escape(p.title)}</a></li>'
+                            for p in details)
+            self.body.add(RichText(f"<ul>{links}</ul>", on_link=on_link, name="Pages with more detail"))
+        self.body.add(Heading("Sources", role="heading"))
+        self.body.add(RichText(references_html(content), name="Sources"))
+        self.body.add(Heading("Changes", role="heading"))
+        self.body.add(RichText(changelog_html(content), name="Changes to the content"))
+        self.body.add(Heading("Keyboard", role="heading"))
+        keys = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
+                       for k, v in SHORTCUTS)
+        self.body.add(RichText(f"<table cellpadding='4'>{keys}</table>", name="Keyboard shortcuts"))
+        self.body.layout_.addStretch(1)

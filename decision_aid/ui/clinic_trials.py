@@ -1,0 +1,29 @@
+"""The clinic's open trials (from the clinic file), on the trials page and with the trial option."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QWidget
+
+from ..clinic import Clinic
+from .widgets import Card, Heading, RichText
+
+
+def clinic_trials_html(clinic: Clinic) -> str:
+    parts = []
+    for t in clinic.trials:
+        parts.append(
+            f"<p><b>{html.escape(t.name)}</b> ({html.escape(t.id)})<br>{html.escape(t.summary)}<br>"
+            f"Ask: {html.escape(t.contact)}</p>"
+        )
+    return "".join(parts)
+
+
+class ClinicTrialsBox(Card):
+    def __init__(self, *, clinic: Clinic, parent: QWidget | None = None):
+        super().__init__(role="card", parent=parent)
+        self.setObjectName("clinicTrials")
+        where = f"at {clinic.name}" if clinic.name else "at this clinic"
+        self.body.addWidget(Heading(f"Trials open {where}", role="subheading"))
+        self.body.addWidget(RichText(clinic_trials_html(clinic), name=f"Trials open {where}"))

@@ -1,0 +1,177 @@
+"""The base of every wizard page: it declares its title, the content step it shows and the answers it writes.
+
+A page reads the session (content, tailored view, answers) and writes answers through the session's methods. It is
+built the first time it is needed, and re-rendered only when the tailored view it shows has changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+
+from ...content.model import Page
+from ...session import Session
+from ..content_view import ContentView
+from ..widgets import Card, Heading, ScrollColumn
+
+
+def lead_first(pages: list[Page], step: str) -> list[Page]:
+    """A step's pages in file order, except that the page named like the step (``trials``) introduces it."""
+    lead = [p for p in pages if p.id == step]
+    return lead + [p for p in pages if p.id != step]
+
+
+class StepPage(QWizardPage):
+    """``TITLE`` is used when the content has no page for ``STEP``; ``FIELDS`` are the answers the page writes."""
+
+    TITLE = ""
+    STEP: str | None = None  # the content step whose pages introduce this wizard page
+    FIELDS: tuple[str, ...] = ()
+    MAX_CHARS: int | None = 80
+
+    def __init__(self, *, session: Session, on_link: Callable[[str], None], number: int, steps: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.on_link = on_link
+        self.number = number
+        self._built = False
+        self.tab_order_dirty = True  # set when widgets come or go; the wizard puts them in reading order
+        self._rendered_view = None
+        self.section_views: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.scroll = ScrollColumn(name=f"{self.default_title()}: page", max_chars=self.MAX_CHARS)
+        layout.addWidget(self.scroll, 1)
+        # The heading scrolls with the page: at large text sizes every line of the screen is needed for reading.
+        header = QWidget()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 4, 0, 0)
+        header_layout.setSpacing(2)
+        self.caption = Heading(f"Step {number} of {steps}", role="caption")
+        self.heading = Heading(self.default_title(), role="title")
+        header_layout.addWidget(self.caption)
+        header_layout.addWidget(self.heading)
+        self.scroll.add(header)
+        self.intro = QWidget()
+        self.intro_layout = QVBoxLayout(self.intro)
+        self.intro_layout.setContentsMargins(0, 0, 0, 0)
+        self.intro_layout.setSpacing(16)
+
+    # -- what the page shows -----------------------------------------------------------------------------------
+    def default_title(self) -> str:
+        if self.STEP:
+            pages = lead_first(self.session.content.pages_for(self.STEP), self.STEP)
+            if pages:
+                return pages[0].title
+        return self.TITLE
+
+    @property
+    def title_text(self) -> str:
+        return self.heading.text()
+
+    def ensure_built(self) -> None:
+        """Build the widgets the first time, then bring them up to date with the session."""
+        changed = False
+        if not self._built:
+            self._built = True
+            if self.STEP:
+                self.scroll.add(self.intro)
+            self.build()
+            self.scroll.layout_.addStretch(1)
+            changed = True
+        if self._rendered_view is not self.session.view:
+            self._rendered_view = self.session.view
+            self.render_view()
+            self.tab_order_dirty = True
+            changed = True
+        self.refresh()
+        if changed and self.isVisible():
+            self.settle()  # built while hidden, the page is laid out when it is shown: nothing to do here
+
+    def settle(self) -> None:
+        """Lay out widgets added while the page shows. A layout shows new children one turn of the event loop
+        later (a queued call): do it now, so the page never shows a frame with squashed or missing text."""
+        if self.isVisible():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        self.scroll.settle()
+
+    def lay_out_in_advance(self, size) -> None:
+        """Lay the hidden page out at ``size`` now (idle time), so its first showing costs no more than a return
+        visit: children never shown count as hidden and take no room, so mark them shown first (they appear only
+        when the page does), then draw the page once off screen, which sizes everything."""
+        if self.isVisible() or not self._built:
+            return
+        _mark_shown(self)
+        self.resize(size)
+        self.grab()
+
+    def build(self) -> None:
+        """Create the page's own widgets (below the content pages of ``STEP``)."""
+
+    def render_view(self) -> None:
+        """Show what depends on the tailored view; by default the content pages of ``STEP`` that fit."""
+        if not self.STEP:
+            return
+        while self.intro_layout.count():
+            item = self.intro_layout.takeAt(0)
+            item.widget().deleteLater()
+        self.section_views = {}
+        pages: list[Page] = lead_first(self.session.pages_for(self.STEP), self.STEP)
+        if pages:
+            self.heading.setText(pages[0].title)
+        for i, page in enumerate(pages):
+            if i == 0:
+                view = ContentView(page, content=self.session.content, on_link=self.on_link)
+                self.intro_layout.addWidget(view)
+            else:
+                view = Card(role="card")
+                view.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
+                                                show_title=True))
+                self.intro_layout.addWidget(view)
+            self.section_views[page.id] = view
+
+    def refresh(self) -> None:
+        """Set every control from the answers (with signals blocked: reading never writes)."""
+
+    def on_answers_changed(self, what: str) -> None:
+        """The session's answers changed while this page is showing."""
+        if self._built:
+            if self._rendered_view is not self.session.view:
+                self._rendered_view = self.session.view
+                self.render_view()
+                self.tab_order_dirty = True
+            self.refresh()
+            if self.tab_order_dirty:
+                self.settle()
+                self._refresh_tab_order()
+
+    def _refresh_tab_order(self) -> None:
+        """Widgets changed while the page is showing: ask the wizard to put them in reading order again."""
+        wizard = self.wizard()
+        if wizard is not None and hasattr(wizard, "fix_tab_order") and wizard.currentPage() is self:
+            wizard.fix_tab_order(self)
+
+    def show_section(self, page_id: str) -> None:
+        """Scroll to one of this step's content pages (a link such as ``page:trial-e2108``)."""
+        view = self.section_views.get(page_id)
+        if view is not None:
+            self.scroll.show_widget(view)
+        else:
+            self.scroll.verticalScrollBar().setValue(0)
+
+    # -- QWizardPage ----------------------------------------------------------------------------------------------
+    def cleanupPage(self) -> None:  # noqa: N802
+        """Going back keeps every answer: nothing to undo."""
+
+
+def _mark_shown(widget: QWidget) -> None:
+    for child in widget.children():
+        if isinstance(child, QWidget) and not child.isWindow():
+            if child.isHidden() and child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                continue  # hidden on purpose (a question that does not apply, the other layout of the grid)
+            child.show()
+            _mark_shown(child)

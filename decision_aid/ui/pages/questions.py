@@ -1,0 +1,83 @@
+"""Step 8: questions to ask: tick from the prompt list, and add your own in your own words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..widgets import Card, ChoiceCheck, Heading, clear_layout, named, row_of
+from .base import StepPage
+
+
+class QuestionsPage(StepPage):
+    TITLE = "Questions to ask"
+    STEP = "questions"
+    FIELDS = ("questions", "own_questions")
+
+    def build(self) -> None:
+        self.checks: dict[str, ChoiceCheck] = {}
+        for group in self.session.content.prompt_groups:
+            card = Card(role="card")
+            card.setObjectName(f"prompts:{group.id}")
+            card.body.addWidget(Heading(group.title, role="subheading"))
+            for prompt in group.prompts:
+                check = ChoiceCheck(prompt.text)
+                check.setObjectName(f"prompt:{prompt.id}")
+                check.setAccessibleDescription(group.title)
+                check.clicked.connect(lambda checked=False, q=prompt.id, c=check:
+                                      self.session.set_question(question_id=q, ticked=c.isChecked()))
+                self.checks[prompt.id] = check
+                card.body.addWidget(check)
+            self.scroll.add(card)
+
+        own = Card(role="card")
+        own.setObjectName("ownQuestions")
+        own.body.addWidget(Heading("Your own questions", role="subheading"))
+        hint = Heading("Type a question, then press Add. It goes on your summary.", role="caption")
+        own.body.addWidget(hint)
+        self.entry = named(QLineEdit(), "Your own question", "Type a question, then press Add")
+        self.entry.setObjectName("ownQuestionEntry")
+        self.entry.setPlaceholderText("My question")
+        self.entry.setMaxLength(300)
+        self.entry.returnPressed.connect(self.add_own)
+        self.add_button = named(QPushButton("Add"), "Add my question")
+        self.add_button.setObjectName("addOwnQuestion")
+        self.add_button.clicked.connect(self.add_own)
+        own.body.addWidget(self.entry)
+        own.body.addWidget(row_of(self.add_button))
+        self.own_list = QWidget()
+        self.own_layout = QVBoxLayout(self.own_list)
+        self.own_layout.setContentsMargins(0, 0, 0, 0)
+        self.own_layout.setSpacing(6)
+        own.body.addWidget(self.own_list)
+        self.scroll.add(own)
+        self._shown_own: tuple = ()
+
+    def add_own(self) -> None:
+        if self.session.add_own_question(text=self.entry.text()):
+            self.entry.clear()
+        self.entry.setFocus()
+
+    def refresh(self) -> None:
+        ticked = set(self.session.answers.questions)
+        for qid, check in self.checks.items():
+            check.blockSignals(True)
+            check.setChecked(qid in ticked)
+            check.blockSignals(False)
+        own = self.session.answers.own_questions
+        if own != self._shown_own:
+            self._shown_own = own
+            self.tab_order_dirty = True
+            had_focus = self.own_list.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+            clear_layout(self.own_layout)
+            if had_focus:
+                self.entry.setFocus()  # the pressed Remove button is going: keep the keyboard somewhere useful
+            for i, text in enumerate(own):
+                label = QLabel(text)
+                label.setWordWrap(True)
+                remove = named(QPushButton("Remove"), f"Remove: {text}")
+                remove.setObjectName(f"removeOwn:{i}")
+                remove.clicked.connect(lambda _=False, k=i: self.session.remove_own_question(index=k))
+                item = Card(role="card")
+                item.body.addWidget(label)
+                item.body.addWidget(row_of(remove))
+                self.own_layout.addWidget(item)

@@ -1,0 +1,10 @@
+"""Step 5: risks and side effects of local therapy, with their figures as pictures of 100 people."""
+
+from __future__ import annotations
+
+from .base import StepPage
+
+
+class RisksPage(StepPage):
+    TITLE = "Risks and side effects"
+    STEP = "risks"

@@ -1,0 +1,41 @@
+"""Step 2: short questions about the person's situation, each with "I'm not sure" (or "not talked about")."""
+
+from __future__ import annotations
+
+from ...answers import LIST_FIELDS, SITUATION_CHOICES
+from ..choices import MultiChoice, SingleChoice
+from .base import StepPage
+
+# Asked only while the tumor causes problems: which problems it causes.
+DEPENDS_ON = {"symptom_kinds": ("breast_symptoms", "some")}
+# A list answer where "I'm not sure" cannot sit beside a definite answer.
+EXCLUSIVE = {"spread_sites": ("unsure",)}
+
+
+class SituationPage(StepPage):
+    TITLE = "Your situation"
+    STEP = "situation"
+    FIELDS = tuple(SITUATION_CHOICES)
+
+    def build(self) -> None:
+        self.blocks = {}
+        for key, question in self.session.content.form.situation.items():
+            if key in LIST_FIELDS:
+                block = MultiChoice(prompt=question.prompt, choices=question.choices, help_html=question.help_html,
+                                    on_link=self.on_link, exclusive_ids=EXCLUSIVE.get(key, ()),
+                                    on_change=lambda picked, k=key: self.session.set_situation(key=k, value=picked))
+            else:
+                block = SingleChoice(prompt=question.prompt, choices=question.choices, help_html=question.help_html,
+                                     on_link=self.on_link,
+                                     on_pick=lambda choice, k=key: self.session.set_situation(key=k, value=choice))
+            block.setObjectName(f"question:{key}")
+            self.blocks[key] = block
+            self.scroll.add(block)
+
+    def refresh(self) -> None:
+        situation = self.session.answers.situation
+        for key, block in self.blocks.items():
+            block.set_answer(situation.get(key))
+            if key in DEPENDS_ON:
+                other, wanted = DEPENDS_ON[key]
+                block.setVisible(situation.get(other) == wanted)

@@ -1,0 +1,143 @@
+"""Step 9: the discussion summary: a preview, the person's name if they want it, Print, Save as PDF, Start over.
+
+The summary itself is built by ``decision_aid.summary`` (pure Python) and drawn by ``ui.summary_document``; this
+page only shows it and hands the buttons to the session view, which owns the dialogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser
+
+from ..widgets import Card, Heading, RichText, named, row_of
+from .base import StepPage
+
+PREVIEW_DELAY_MS = 400  # after typing a name, redraw the preview once the person pauses
+
+
+def summary_available() -> bool:
+    """Whether the summary writer is installed (it is built alongside the wizard)."""
+    try:
+        from ... import summary  # noqa: F401
+        from .. import summary_document  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class SummaryPreview(QTextBrowser):
+    """The summary as it will print, as tall as its text: the page scrolls, not this box."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("summaryPreview")
+        named(self, "Summary preview", "What your printed summary will say")
+        self.setOpenLinks(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setMinimumHeight(200)
+
+    def fit(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        margins = self.contentsMargins()
+        height = int(doc.size().height()) + margins.top() + margins.bottom() + 8
+        if abs(self.height() - height) > 2:
+            self.setFixedHeight(max(200, height))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
+
+
+class SummaryPage(StepPage):
+    TITLE = "Your summary"
+    STEP = "summary"
+    FIELDS = ("name",)
+
+    def __init__(self, *, on_print: Callable[[], None], on_save_pdf: Callable[[], None] | None,
+                 on_start_over: Callable[[], None], **kwargs):
+        self._on_print = on_print
+        self._on_save_pdf = on_save_pdf
+        self._on_start_over = on_start_over
+        super().__init__(**kwargs)
+
+    def build(self) -> None:
+        self.available = summary_available()
+        name_card = Card(role="card")
+        name_card.body.addWidget(Heading("Your name (you can leave this empty)", role="subheading"))
+        self.name = named(QLineEdit(), "Your name, printed on the summary (optional)")
+        self.name.setObjectName("summaryName")
+        self.name.setMaxLength(120)
+        self.name.textEdited.connect(self._name_edited)
+        name_card.body.addWidget(self.name)
+        self.scroll.add(name_card)
+
+        self.print_button = named(QPushButton("Print"), "Print the summary")
+        self.print_button.setObjectName("print")
+        self.print_button.setProperty("role", "primary")
+        self.print_button.clicked.connect(self._on_print)
+        buttons = [self.print_button]
+        self.pdf_button = None
+        if self._on_save_pdf is not None:
+            self.pdf_button = named(QPushButton("Save as PDF"), "Save the summary as a PDF file")
+            self.pdf_button.setObjectName("savePdf")
+            self.pdf_button.clicked.connect(self._on_save_pdf)
+            buttons.append(self.pdf_button)
+        self.start_over_button = named(QPushButton("Start over"), "Start over: clear all answers")
+        self.start_over_button.setObjectName("startOverSummary")
+        self.start_over_button.clicked.connect(self._on_start_over)
+        buttons.append(self.start_over_button)
+        self.scroll.add(row_of(*buttons))
+        for b in buttons[:-1]:
+            b.setEnabled(self.available)
+
+        self.scroll.add(Heading("Preview", role="heading"))
+        if self.available:
+            self.preview = SummaryPreview()
+            self.scroll.add(self.preview)
+            self.missing = None
+        else:
+            self.preview = None
+            self.missing = RichText("<p>The summary cannot be shown: the summary writer is not installed in this "
+                                    "copy of the aid. Please tell the clinic's IT team.</p>", name="Summary missing")
+            self.scroll.add(self.missing)
+        self._previewed = None
+        self._document = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+
+    def _name_edited(self, text: str) -> None:
+        self.session.set_name(name=text)
+
+    def on_answers_changed(self, what: str) -> None:
+        if what == "name":
+            self._timer.start()  # typing: wait for a pause
+        else:
+            super().on_answers_changed(what)
+
+    def refresh(self) -> None:
+        name = self.session.answers.name or ""
+        if " ".join(self.name.text().split()) != name:
+            self.name.blockSignals(True)
+            self.name.setText(name)
+            self.name.blockSignals(False)
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        if self.preview is None or self._previewed is self.session.answers:
+            return
+        from ..summary_document import make_summary_document
+
+        self._previewed = self.session.answers
+        document = make_summary_document(self.session.summary())
+        document.setParent(self.preview)
+        old, self._document = self._document, document
+        self.preview.setDocument(document)
+        if old is not None:
+            old.deleteLater()
+        self.preview.fit()

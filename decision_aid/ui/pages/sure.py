@@ -1,0 +1,44 @@
+"""Step 7b: the SURE test, four yes / no questions; any "no" is flagged kindly."""
+
+from __future__ import annotations
+
+from ...answers import SURE_ITEMS
+from ..choices import SingleChoice
+from ..widgets import Card, RichText
+from .base import StepPage
+
+YES_NO = {"yes": "Yes", "no": "No"}
+
+
+class SurePage(StepPage):
+    TITLE = "Are you ready to decide?"
+    STEP = None
+    FIELDS = SURE_ITEMS
+
+    def default_title(self) -> str:
+        return self.session.content.form.sure_prompt or self.TITLE
+
+    def build(self) -> None:
+        form = self.session.content.form
+        if form.sure_help_html:
+            self.scroll.add(RichText(form.sure_help_html, on_link=self.on_link, name="About these questions"))
+        self.items = {}
+        for key, question in form.sure_items.items():
+            names = {c: f"{question} {label}" for c, label in YES_NO.items()}
+            block = SingleChoice(prompt=question, choices=YES_NO, side_by_side=True, names=names,
+                                 on_pick=lambda c, k=key: self.session.set_sure(key=k, value=(c == "yes")))
+            block.setObjectName(f"sure:{key}")
+            self.items[key] = block
+            self.scroll.add(block)
+        self.flag = Card(role="flag")
+        self.flag.setObjectName("sureFlag")
+        self.flag_text = RichText(form.sure_flag_html, on_link=self.on_link, name="Not yet sure")
+        self.flag.body.addWidget(self.flag_text)
+        self.scroll.add(self.flag)
+
+    def refresh(self) -> None:
+        sure = self.session.answers.sure
+        for key, block in self.items.items():
+            value = sure.get(key)
+            block.set_answer(None if value is None else ("yes" if value else "no"))
+        self.flag.setVisible(self.session.answers.sure_flagged())
