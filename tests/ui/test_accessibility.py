@@ -14,9 +14,7 @@ from decision_aid.ui.icon_array import IconArray
 from decision_aid.ui.session_view import PAGES
 from decision_aid.ui.widgets import ChoiceButton, RichText
 from ui_checks import shown, small_targets, unnamed_focusable
-from ui_helpers import OPEN_TRIALS_CLINIC, settle
-
-from test_screenshots import FULL
+from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
 
 
 @pytest.mark.parametrize("high_contrast", [False, True])

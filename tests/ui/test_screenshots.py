@@ -9,25 +9,12 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
-from decision_aid.answers import Answers
 from decision_aid.errors import AnswersError, Problem
 from decision_aid.ui import dialogs, theme
 from decision_aid.ui.dialogs import MessageDialog
 from decision_aid.ui.session_view import PAGES
 from ui_checks import layout_problems
-from ui_helpers import OPEN_TRIALS_CLINIC, SCREENSHOTS, settle
-
-# A situation that brings out most of the aid: symptoms, a trial offered, bone-only spread, every answer given.
-FULL = Answers(
-    situation={"breast_symptoms": "some", "symptom_kinds": ("bleeding", "pain"), "distant_response": "stable",
-               "months_on_treatment": "4_to_8", "spread_sites": ("bone",), "spread_extent": "few",
-               "tumor_type": "hr_positive", "trial_offered": "yes"},
-    values={"live_longer": 4, "breast_control": 3, "avoid_surgery": 1, "avoid_side_effects": 2,
-            "medicines_on_time": 4, "help_research": 0},
-    leaning="unsure",
-    sure={"sure": False, "understand": True, "risks_benefits": True, "support": False},
-    own_questions=("Who do I call if the wound bleeds at night?",),
-)
+from ui_helpers import FULL, OPEN_TRIALS_CLINIC, SCREENSHOTS, settle
 
 MODES = [(100, False), (200, False), (100, True), (200, True)]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic, ClinicTrial
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +27,19 @@ OPEN_TRIALS_CLINIC = Clinic(
     name="Riverside Breast Clinic", phone="555 0100",
     trials=(ClinicTrial(name="Example local therapy trial", id="NCT00000000", contact="Research nurse, room 4",
                         summary="Compares adding surgery with medicines alone."),),
+)
+
+
+# A situation that brings out most of the aid: symptoms, a trial offered, bone-only spread, every answer given.
+FULL = Answers(
+    situation={"breast_symptoms": "some", "symptom_kinds": ("bleeding", "pain"), "distant_response": "stable",
+               "months_on_treatment": "4_to_8", "spread_sites": ("bone",), "spread_extent": "few",
+               "tumor_type": "hr_positive", "trial_offered": "yes"},
+    values={"live_longer": 4, "breast_control": 3, "avoid_surgery": 1, "avoid_side_effects": 2,
+            "medicines_on_time": 4, "help_research": 0},
+    leaning="unsure",
+    sure={"sure": False, "understand": True, "risks_benefits": True, "support": False},
+    own_questions=("Who do I call if the wound bleeds at night?",),
 )
 
 

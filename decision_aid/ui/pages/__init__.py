@@ -1,0 +1,1 @@
+"""One module per wizard page. Each page reads the session (content, tailored view, answers) and writes answers."""
