@@ -15,11 +15,23 @@ CLINIC_REFUSED = "decision-aid: the clinic file has problems, so the aid will no
 
 
 def run_app(*, content: str | None = None, kiosk: bool = False, clinic: str | None = None) -> int:
+    from .privacy import TempFolder, sweep_stale_temp
+
+    sweep_stale_temp()  # folders a crash left behind
+    with TempFolder() as temp:
+        return _run(content=content, kiosk=kiosk, clinic=clinic, temp=temp)
+
+
+def _run(*, content, kiosk, clinic, temp) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .ui import dialogs, fonts, theme
+    from .ui.privacy_qt import apply_kiosk_privacy
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # In both modes: Qt's settings (the file dialog's recent folders among them) go to the temp folder, and the
+    # clipboard is cleared now, on every reset and at exit. A nurse's computer is shared too.
+    privacy = apply_kiosk_privacy(app, temp=temp)
     app.setApplicationName("Decision aid")
     app.setFont(fonts.app_font(theme.shipped_font_family(), theme.BASE_POINT_SIZE))
     try:
@@ -42,6 +54,7 @@ def run_app(*, content: str | None = None, kiosk: bool = False, clinic: str | No
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
+    window.session_reset.connect(privacy.clear_session)
     guard = _start_idle_guard(app, window) if kiosk else None  # noqa: F841 (lives as long as the app)
     if kiosk:
         window.showFullScreen()
@@ -71,5 +84,6 @@ def _start_idle_guard(app, window):
 
     guard = IdleGuard(idle_seconds=window.clinic.idle_timeout_seconds, window=window, app=app, parent=window)
     guard.timed_out.connect(window.reset)
+    window.session_reset.connect(guard.rest)  # no warning over a fresh, empty wizard
     guard.start()
     return guard
