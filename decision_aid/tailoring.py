@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
-from .content.model import Content, Page
+from .content.model import Content, OnlyOf, Page
 
 # How an unanswered question counts when rules are matched.
 UNANSWERED = {"trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)}
@@ -55,10 +55,20 @@ def situation_values(answers: Answers, *, clinic_has_trials: bool) -> dict[str, 
 
 
 def matches(condition: dict | None, values: dict) -> bool:
-    """A condition matches when, for every field it names, the answer is one of the accepted values."""
+    """A condition matches when, for every field it names, the answer is one of the accepted values.
+
+    For a list answer, any ticked value counts; with ``{only: [...]}`` (OnlyOf), nothing else may be ticked.
+    """
     if not condition:
         return True
-    return all(set(accepted) & set(values.get(field, ())) for field, accepted in condition.items())
+    for field, accepted in condition.items():
+        answer = set(values.get(field, ()))
+        if isinstance(accepted, OnlyOf):
+            if not answer or not answer <= set(accepted.values):
+                return False
+        elif not set(accepted) & answer:
+            return False
+    return True
 
 
 def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = False) -> TailoredView:

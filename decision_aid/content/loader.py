@@ -24,6 +24,7 @@ from .model import (
     Fact,
     Form,
     GridRow,
+    OnlyOf,
     OptionDef,
     Page,
     Prompt,
@@ -578,13 +579,20 @@ def _read_condition(r: _Reader, rel: str, cond: LineDict, field_name: str) -> di
         if choices is None:
             r.problem(rel, line, f"{field_name}.{key}", "an answer: one of " + ", ".join(RULE_FIELDS), quote(key))
             continue
+        only = isinstance(accepted, dict) and list(accepted) == ["only"] and key in LIST_FIELDS
+        if only:
+            accepted = accepted["only"]
         if not isinstance(accepted, list) or not accepted:
-            r.problem(rel, line, f"{field_name}.{key}", "a list of " + ", ".join(choices), quote(accepted))
+            expected = "a list of " + ", ".join(choices)
+            if key in LIST_FIELDS:
+                expected += ", or {only: [...]} for answers with nothing else ticked"
+            r.problem(rel, line, f"{field_name}.{key}", expected, quote(accepted))
             continue
         for value in accepted:
             if value not in choices:
                 r.problem(rel, line, f"{field_name}.{key}", "values among " + ", ".join(choices), quote(value))
-        out[key] = tuple(str(v) for v in accepted)
+        values = tuple(str(v) for v in accepted)
+        out[key] = OnlyOf(values) if only else values
     return out
 
 
@@ -915,7 +923,8 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
 def _condition(data) -> dict | None:
     if data is None:
         return None
-    return {str(k): tuple(str(x) for x in v) for k, v in data.items()}
+    return {str(k): OnlyOf(tuple(str(x) for x in v["only"])) if isinstance(v, dict) else tuple(str(x) for x in v)
+            for k, v in data.items()}
 
 
 def load_content(root: str | Path) -> Content:

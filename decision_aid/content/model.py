@@ -154,9 +154,16 @@ class OptionDef:
 
 
 @dataclass(frozen=True)
+class OnlyOf:
+    """In a condition on a list answer: something was ticked, and nothing but these values ("bone only")."""
+
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
-    when: dict  # field -> tuple of accepted values
+    when: dict  # field -> tuple of accepted values, or OnlyOf for a list answer
     framing: dict  # option id -> framing
     show: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()

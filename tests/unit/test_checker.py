@@ -301,3 +301,17 @@ def test_app_refuses_invalid_content(content_copy):
 def test_missing_folder(tmp_path):
     assert messages(tmp_path / "nope") == [f"{tmp_path / 'nope'}: (folder): expected a content folder, "
                                           "received no such folder"]
+
+
+def test_only_condition_on_a_list_answer(content_copy):
+    edit(content_copy / "tailoring.yaml", "breast_symptoms: [none]", "spread_sites: {only: [bone]}")
+    content = load_content(content_copy)
+    from decision_aid.content.model import OnlyOf
+
+    assert content.tailoring.rules[0].when["spread_sites"] == OnlyOf(("bone",))
+
+
+def test_only_condition_needs_a_list_answer(content_copy):
+    edit(content_copy / "tailoring.yaml", "breast_symptoms: [none]", "breast_symptoms: {only: [none]}")
+    assert messages(content_copy) == [
+        "tailoring.yaml:14: rules[0].when.breast_symptoms: expected a list of none, some, unsure, received a mapping"]

@@ -40,3 +40,15 @@ def test_no_rule_keeps_defaults():
     assert view.option("surgery").framing == "option_to_discuss"
     assert view.notes == ()
     assert [p.id for p in visible_pages(content, view, "trials")] == ["trials"]
+
+
+def test_only_of_matches_a_list_with_nothing_else_ticked():
+    from decision_aid.content.model import OnlyOf
+
+    def values(sites):
+        return situation_values(Answers(situation={"spread_sites": sites} if sites else {}), clinic_has_trials=False)
+
+    only_bone = {"spread_sites": OnlyOf(("bone",))}
+    assert matches(only_bone, values(("bone",)))
+    assert not matches(only_bone, values(("bone", "liver")))
+    assert not matches(only_bone, values(()))  # unanswered counts as "unsure"
