@@ -57,6 +57,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     window.session_reset.connect(privacy.clear_session)
     guard = _start_idle_guard(app, window) if kiosk else None  # noqa: F841 (lives as long as the app)
     if kiosk:
+        _keep_open(window)
         window.showFullScreen()
     else:
         window.show()
@@ -76,6 +77,30 @@ def _exit_after_first_paint(window) -> None:
             return False
 
     window.installEventFilter(ExitWhenPainted(window))
+
+
+def refuses_close(event) -> bool:
+    """Kiosk: a patient cannot close the window (Alt+F4, the window manager's close): the next person would find
+    a desktop, not the aid. Closing from the program (``close()``, the app's ``quit()``) is not spontaneous and
+    still works; staff stop the kiosk by ending its process."""
+    from PySide6.QtCore import QEvent
+
+    return event.type() == QEvent.Type.Close and event.spontaneous()
+
+
+def _keep_open(window):
+    from PySide6.QtCore import QObject
+
+    class KeepOpen(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if refuses_close(event):
+                event.ignore()
+                return True
+            return False
+
+    keeper = KeepOpen(window)
+    window.installEventFilter(keeper)
+    return keeper
 
 
 def _start_idle_guard(app, window):

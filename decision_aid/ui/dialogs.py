@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from ..errors import ProblemsError
 from .reader import ReaderDialog
-from .widgets import Heading
+from .widgets import Heading, set_role
 
 
 def show_content_errors(error: ProblemsError, parent: QWidget | None = None) -> None:
@@ -139,6 +139,23 @@ def confirm(parent: QWidget, *, title: str, text: str, yes: str, no: str, on_yes
             on_yes()
 
     box.finished.connect(finished)
+    box.open()
+    box.close_button.setFocus()
+    return box
+
+
+def show_done(parent: QWidget, *, title: str, text: str, informative: str = "", close_text: str,
+              on_close: Callable[[], None]) -> MessageDialog:
+    """Something is finished (a summary printed or saved for the staff): say so, with one button that moves on.
+
+    ``on_close`` runs however the message is closed (its button, Escape, the window's close button, or the kiosk's
+    idle reset closing it): by then the person has seen it, or has walked away.
+    """
+    box = MessageDialog(parent=parent, title=title, text=text, informative=informative, close_text=close_text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.close_button.setObjectName("doneButton")
+    set_role(box.close_button, "primary")
+    box.finished.connect(lambda _result: on_close())
     box.open()
     box.close_button.setFocus()
     return box

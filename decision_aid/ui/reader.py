@@ -64,11 +64,18 @@ class ReaderDialog(QDialog):
         spacing = self.layout().spacing()
         inner = width - m.left() - m.right()
         height = m.top() + m.bottom() + 3 * spacing + 8
-        for widget in (self.title, self.body.widget(), self.button_row):
-            height += max(0, widget.heightForWidth(inner))
+        height += max(0, self.title.heightForWidth(inner)) + max(0, self.button_row.heightForWidth(inner))
+        # Measured beside a scroll bar: measured without one, wrapped text that only just fits gains a line once the
+        # bar appears, and then it does not fit (at large text, the last line of a message was cut).
+        bar = self.body.verticalScrollBar().sizeHint().width()
+        height += max(0, self.body.widget().heightForWidth(inner - bar))
         if self.draft_note is not None:
             height += self.draft_note.heightForWidth(inner) + spacing
         self.resize(width, int(min(max_h, max(height, 160))))
+        if top is not None and self.isWindow():
+            # Qt centred it for its first size; keep it centred (and on the window) at its fitted size.
+            centre = top.mapToGlobal(top.rect().center())
+            self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
 
     def add_button(self, text: str, slot: Callable[[], None], *, name: str = "") -> QPushButton:
         """A button before Close."""

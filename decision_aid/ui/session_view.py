@@ -67,6 +67,20 @@ STEP_COUNT = 9
 CONTENT_STEP_PAGE = {"welcome": "welcome", "situation": "situation", "trials": "trials", "risks": "risks",
                      "values": "values", "leaning": "leaning", "questions": "questions", "summary": "summary"}
 DRAFT_TEXT = "Draft content: not yet reviewed by a clinician."
+# The kiosk's words around the summary: a person there cannot pick a folder, and the next person must start clean.
+KIOSK_NO_PDF = "Saving a PDF is not set up on this computer. You can print the summary, or ask a member of staff."
+KIOSK_PDF_NOTE = "Save as PDF keeps a copy for the clinic staff. Ask a member of staff for it."
+KIOSK_NO_PRINTER = "No printer is set up on this computer, so the summary cannot be printed here."
+KIOSK_NO_PRINTER_PDF = KIOSK_NO_PRINTER + " You can save it as a PDF for the clinic staff, or ask a member of staff."
+KIOSK_NO_PRINTER_ASK = KIOSK_NO_PRINTER + " Please ask a member of staff."
+KIOSK_PDF_FAILED = "The PDF could not be saved on this computer. You can print the summary, or ask a member of staff."
+PRINTED_TITLE = "Your summary is printing"
+PRINTED_TEXT = "Your summary has been sent to the printer. Please collect it from the printer."
+PDF_SAVED_TITLE = "Your summary is saved"
+PDF_SAVED_TEXT = "Your summary has been saved for the clinic staff. Please ask a member of staff for it."
+CLEARS_NEXT = ("For your privacy, your answers will be cleared from this screen, ready for the next person, "
+               "when you touch the button below.")
+NEXT_PERSON = "Start again for the next person"
 PREBUILD_DELAY_MS = 250
 COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a "Steps" menu in the top bar
 
@@ -123,7 +137,7 @@ class SessionView(QWidget):
                 kwargs["open_page"] = self.open_page
             if cls is SummaryPage:
                 kwargs.update(on_print=self.print_summary, on_save_pdf=self.save_pdf if self.can_save_pdf() else None,
-                              on_start_over=self.request_start_over)
+                              on_start_over=self.request_start_over, pdf_note=self._pdf_note())
             page = cls(**kwargs)
             page.setObjectName(f"page:{key}")
             self.pages.append(page)
@@ -471,26 +485,44 @@ class SessionView(QWidget):
         """Nurse mode saves anywhere (a file dialog); the kiosk only to the clinic's export folder, if it has one."""
         return not self.kiosk or self.session.clinic.export_folder is not None
 
+    def _pdf_note(self) -> str | None:
+        """What the summary page says about PDFs in the kiosk (where no file dialog can say it)."""
+        if not self.kiosk:
+            return None
+        return KIOSK_PDF_NOTE if self.can_save_pdf() else KIOSK_NO_PDF
+
     def print_summary(self) -> None:
         if not summary_available():
             return
-        from .printing import print_summary
+        from . import printing
 
         def tell(parent, title, text):
+            if self.kiosk and text == printing.NO_PRINTER:
+                text = KIOSK_NO_PRINTER_PDF if self.can_save_pdf() else KIOSK_NO_PRINTER_ASK
             self._message(dialogs.show_info(self, title=title, text=text))
 
         try:
-            print_summary(self.session.summary(), self, paper=self.session.clinic.paper, tell=tell)
+            printed = printing.print_summary(self.session.summary(), self, paper=self.session.clinic.paper,
+                                             tell=tell)
         except DecisionAidError as exc:
             self._message(dialogs.show_error(self, title="The summary was not printed", text=str(exc)))
+            return
+        if printed and self.kiosk:
+            self._hand_over(title=PRINTED_TITLE, text=PRINTED_TEXT)
+
+    def _hand_over(self, *, title: str, text: str, informative: str = "") -> None:
+        """Kiosk: the summary has gone to the printer or the staff. Say so, then the session is thrown away once
+        the person closes the message (or the idle guard closes it for someone who walked away)."""
+        informative = f"{CLEARS_NEXT}\n\n{informative}" if informative else CLEARS_NEXT
+        self._message(dialogs.show_done(self, title=title, text=text, informative=informative,
+                                        close_text=NEXT_PERSON, on_close=self._on_start_over))
 
     def save_pdf(self) -> None:
         if not summary_available() or not self.can_save_pdf():
             return
         stamp = dt.datetime.now()
         if self.kiosk:
-            folder = self.session.clinic.export_folder
-            path = str(folder / f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}.pdf")
+            path = str(_unused_path(self.session.clinic.export_folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
         else:
             path = self.choose_save_path(title="Save the summary as a PDF",
                                          suggested=str(Path.home() / f"decision-aid-summary-{stamp:%Y-%m-%d}.pdf"),
@@ -504,11 +536,30 @@ class SessionView(QWidget):
         try:
             write_pdf(self.session.summary(), path, paper=self.session.clinic.paper)
         except DecisionAidError as exc:
-            self._message(dialogs.show_error(self, title="The PDF was not saved", text=str(exc)))
+            if self.kiosk:  # the folder is the clinic's business: a kind word here, the details for the staff
+                self._message(dialogs.show_error(self, title="The PDF was not saved", text=KIOSK_PDF_FAILED,
+                                                 informative=f"For the staff: {exc}"))
+            else:
+                self._message(dialogs.show_error(self, title="The PDF was not saved", text=str(exc)))
             return
         except OSError as exc:
             self._message(dialogs.show_error(self, title="The PDF was not saved",
-                                             text=f"The PDF could not be written to {path}.",
+                                             text=KIOSK_PDF_FAILED if self.kiosk else
+                                             f"The PDF could not be written to {path}.",
                                              informative=exc.strerror or str(exc)))
             return
+        if self.kiosk:
+            self._hand_over(title=PDF_SAVED_TITLE, text=PDF_SAVED_TEXT,
+                            informative=f"For the staff: it is {Path(path).name} in {Path(path).parent}.")
+            return
         self._message(dialogs.show_info(self, title="PDF saved", text=f"The summary was saved to {path}."))
+
+
+def _unused_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.pdf``, or ``stem-2.pdf`` … when two people save in the same second: never overwrite."""
+    path = folder / f"{stem}.pdf"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.pdf"
+        n += 1
+    return path

@@ -58,8 +58,9 @@ class SummaryPage(StepPage):
     FIELDS = ("name",)
 
     def __init__(self, *, on_print: Callable[[], None], on_save_pdf: Callable[[], None] | None,
-                 on_start_over: Callable[[], None], **kwargs):
+                 on_start_over: Callable[[], None], pdf_note: str | None = None, **kwargs):
         self._on_print = on_print
+        self._pdf_note = pdf_note  # the kiosk says here what Save as PDF does, or why it is not offered
         self._on_save_pdf = on_save_pdf
         self._on_start_over = on_start_over
         super().__init__(**kwargs)
@@ -93,6 +94,12 @@ class SummaryPage(StepPage):
         self.scroll.add(row_of(*buttons))
         for b in buttons[:-1]:
             b.setEnabled(self.available)
+        self.pdf_note = None
+        if self._pdf_note:
+            self.pdf_note = Heading(self._pdf_note, role="body")
+            self.pdf_note.setObjectName("pdfNote")
+            self.pdf_note.setAccessibleName(self._pdf_note)
+            self.scroll.add(self.pdf_note)
 
         self.scroll.add(Heading("Preview", role="heading"))
         if self.available:
