@@ -10,7 +10,6 @@ the code that stored the model is the code that reads it, so the two cannot drif
 from __future__ import annotations
 
 import dataclasses
-import pickle
 import sys
 from pathlib import Path
 
@@ -18,11 +17,15 @@ from .fingerprint import fingerprint
 from .model import Content
 
 CACHE_FILE = "content.model"
-FORMAT = 1
+FORMAT = 2  # 2: pages keep their Markdown; their HTML is rendered before the model is stored
 
 
 def write_model(content: Content, path: str | Path) -> None:
     """Store a loaded (so valid) content model for a frozen app."""
+    import pickle
+
+    for page in content.pages.values():  # rendered now, so that the frozen app never needs Markdown
+        page.html, page.text  # noqa: B018 (cached on first read)
     data = {"format": FORMAT, "fingerprint": content.fingerprint, "content": content}
     Path(path).write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -32,6 +35,8 @@ def stored_model(root: str | Path) -> Content | None:
     bundle_root = getattr(sys, "_MEIPASS", None)
     if bundle_root is None:
         return None
+    import pickle  # only a frozen app gets here: a start from the checkout never needs it
+
     path = Path(bundle_root) / CACHE_FILE
     try:
         data = pickle.loads(path.read_bytes())  # noqa: S301 - written by the build into the bundle, beside the code

@@ -872,7 +872,7 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
     pages = {}
     for d in drafts:
         f = d.fields
-        html = markup.to_html(markup.expand(d.body, phrase, glossary_links=True))
+        body = markup.expand(d.body, phrase, glossary_links=True)  # rendered to HTML when first needed (Page.html)
         term_ids = []
         for tid, _ in markup.term_marks(d.body + " " + " ".join(str(v) for v in (f["grid"] or {}).values())):
             if tid not in term_ids:
@@ -881,8 +881,8 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
         grid = {str(k): inline(str(v)) for k, v in (f["grid"] or {}).items()}
         pages[f["id"]] = Page(
             id=f["id"], title=plain(f["title"]), step=f["step"], audience=f["audience"], version=f["version"],
-            reviewed=f["reviewed"], review_due=f["review_due"], sources=tuple(f["sources"]), html=html,
-            text=markup.html_to_text(html), path=d.rel, terms=tuple(term_ids),
+            reviewed=f["reviewed"], review_due=f["review_due"], sources=tuple(f["sources"]), markdown=body,
+            path=d.rel, terms=tuple(term_ids),
             facts=tuple(dict.fromkeys(markup.fact_ids(d.body))),
             show_when=_condition(f["show_when"]), option=f["option"], grid=grid, compare=compare,
         )

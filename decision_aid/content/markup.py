@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -99,20 +100,28 @@ def html_to_text(fragment: str) -> str:
     return html.unescape(_TAG_RE.sub("", text))
 
 
+@functools.lru_cache(maxsize=16)
+def _allowed_patterns(allowed: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The allowed phrases as patterns, made once per list (every text of a bundle is checked against one list)."""
+    return tuple(re.compile(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", re.IGNORECASE) for a in allowed)
+
+
 def bare_numbers(text: str, allowed: Iterable[str]) -> list[tuple[int, str]]:
     """(line within text, 1-based; word) for every figure in ``text`` that does not come from a placeholder.
 
     Not figures: digits mixed with letters in one word (HER2, E2108), numbered-list markers, and the ``allowed``
     phrases (trial names, ``number_phrases``), matched without regard to case.
     """
-    allowed_res = [re.compile(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", re.IGNORECASE) for a in allowed]
+    if not any(map(str.isdigit, text)):
+        return []  # the lines below only lose characters: without a digit in the text, none has a figure
+    allowed_res = _allowed_patterns(tuple(allowed))
     found = []
     for lineno, line in enumerate(text.splitlines() or [text], start=1):
         line = FACT_RE.sub(" ", line)
         line = LINK_RE.sub("]", line)
         line = TERM_RE.sub(lambda m: " " + (m.group(2) or m.group(1)) + " ", line)
         line = LIST_MARKER_RE.sub(" ", line)
-        if not any(ch.isdigit() for ch in line):
+        if not any(map(str.isdigit, line)):
             continue  # no figure can hide in a line without a digit
         for rx in allowed_res:
             line = rx.sub(" ", line)

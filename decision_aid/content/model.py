@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +91,7 @@ class Page:
     reviewed: dt.date
     review_due: dt.date
     sources: tuple[str, ...]
-    html: str
-    text: str  # plain text of the rendered page
+    markdown: str  # the body with placeholders and glossary words expanded: ``html`` is made from it
     path: str  # relative to the content folder
     terms: tuple[str, ...] = ()  # glossary ids marked on the page, in order
     facts: tuple[str, ...] = ()
@@ -99,6 +99,22 @@ class Page:
     option: str | None = None
     grid: dict = field(default_factory=dict)  # grid row id -> inline HTML
     compare: tuple[Comparison, ...] = ()
+
+    # Rendered the first time they are read, not when the content is loaded: a start shows one page of ~40, and
+    # rendering them all cost about a tenth of the load. The result is the same whenever it is made (``markdown``
+    # is all it depends on); a stored model (``cache.write_model``) holds them rendered.
+    @functools.cached_property
+    def html(self) -> str:
+        from .markup import to_html
+
+        return to_html(self.markdown)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """Plain text of the rendered page."""
+        from .markup import html_to_text
+
+        return html_to_text(self.html)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ vectors, so the same code serves the screen and the PDF (scaled by the printer's
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import iconarray
@@ -66,15 +66,40 @@ class _Figures(QWidget):
         return self.sizeHint()
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)
         side = min(self.width(), self.height())
-        # The figures' colours are chosen for white: give them white on every theme (high contrast is black).
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(UNAFFECTED_LINE, 1))
-        painter.setBrush(UNAFFECTED_FILL)
-        painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 6, 6)
-        paint_icon_array(painter, QRectF(4, 4, side - 8, side - 8), self.per100)
+        if side <= 0:
+            return
+        # Drawn once per figure, size and screen scale, then copied: 100 figures from paths cost milliseconds at
+        # every paint, and a page holds a dozen of them. The PDF draws paint_icon_array itself, as vectors.
+        ratio = self.devicePixelRatioF()
+        key = (self.per100, side, ratio)
+        picture = _PICTURES.get(key)
+        if picture is None:
+            picture = QPixmap(round(side * ratio), round(side * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            _paint_figures(painter, side, self.per100)
+            painter.end()
+            if len(_PICTURES) >= _MAX_PICTURES:
+                _PICTURES.pop(next(iter(_PICTURES)))
+            _PICTURES[key] = picture
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, picture)
         painter.end()
+
+
+_PICTURES: dict = {}  # (per100, side, device pixel ratio) -> QPixmap, oldest first
+_MAX_PICTURES = 48
+
+
+def _paint_figures(painter: QPainter, side: int, per100: float) -> None:
+    # The figures' colours are chosen for white: give them white on every theme (high contrast is black).
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(UNAFFECTED_LINE, 1))
+    painter.setBrush(UNAFFECTED_FILL)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 6, 6)
+    paint_icon_array(painter, QRectF(4, 4, side - 8, side - 8), per100)
 
 
 class IconArray(QWidget):

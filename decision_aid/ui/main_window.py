@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.close_dialogs()
         self.session = Session(content=self.content, clinic=self.clinic)
-        self.view = SessionView(session=self.session, kiosk=self.kiosk, on_start_over=self.reset)
+        # Made as a child of the window from the start: made without a parent and then set as the central widget,
+        # the view (already styled by its own style sheet) would be styled all over again when it is moved in.
+        self.view = SessionView(session=self.session, kiosk=self.kiosk, on_start_over=self.reset, parent=self)
         self.setCentralWidget(self.view)  # QMainWindow deletes the old central widget
         if self.kiosk:
             clipboard = QApplication.clipboard()

@@ -61,10 +61,77 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     return widget
 
 
-class Heading(QLabel):
+# Events after which a label's wrapped height may differ (QLabel itself redoes its layout on these).
+_RELAYOUT_EVENTS = frozenset({QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange, QEvent.Type.StyleChange,
+                              QEvent.Type.ContentsRectChange, QEvent.Type.LayoutDirectionChange})
+
+
+class _RememberedHeights:
+    """A wrapping QLabel that remembers its height for each width until its text, font or style changes.
+
+    QLabel lays its whole text out again at every ``heightForWidth`` call (twice for rich text: at the width asked,
+    then back at its own), and layouts ask for the same few widths over and over: when a page is first shown, when
+    it is laid out in advance, on every resize. The answer for a width only changes with what QLabel itself lays
+    out again on (the setters below and ``_RELAYOUT_EVENTS``), so it is kept until then.
+    """
+
+    _heights: dict
+
+    def _forget_heights(self) -> None:
+        self._heights = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        try:
+            return self._heights[width]
+        except KeyError:
+            pass
+        except AttributeError:
+            self._heights = {}
+        height = QLabel.heightForWidth(self, width)
+        if len(self._heights) >= 32:
+            self._heights.clear()
+        self._heights[width] = height
+        return height
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in _RELAYOUT_EVENTS:
+            self._heights = {}
+        super().changeEvent(event)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setText(self, text)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setWordWrap(self, on)
+
+    def setTextFormat(self, text_format) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setTextFormat(self, text_format)
+
+    def setAlignment(self, alignment) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setAlignment(self, alignment)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setIndent(self, indent)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setMargin(self, margin)
+
+    def setContentsMargins(self, *margins) -> None:  # noqa: N802
+        self._heights = {}
+        QLabel.setContentsMargins(self, *margins)
+
+
+class Heading(_RememberedHeights, QLabel):
     """A plain-text heading that wraps. ``role`` is title, heading, subheading or caption."""
 
     def __init__(self, text: str, *, role: str = "heading", parent: QWidget | None = None):
+        self._heights = {}
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
@@ -73,7 +140,7 @@ class Heading(QLabel):
             self.setAccessibleName(text)
 
 
-class RichText(QLabel):
+class RichText(_RememberedHeights, QLabel):
     """Content HTML (already rendered and safe) whose links work by mouse, touch and keyboard.
 
     Links are ``glossary:<term>`` and ``page:<id>``; ``on_link`` decides what they do.
@@ -81,6 +148,7 @@ class RichText(QLabel):
 
     def __init__(self, html: str, *, on_link: Callable[[str], None] | None = None, name: str = "",
                  parent: QWidget | None = None):
+        self._heights = {}
         super().__init__(parent)
         self._colours = {"link": QColor(LIGHT.link), "linkFocus": QColor(LIGHT.accent),
                          "linkFocusText": QColor(LIGHT.accent_text)}

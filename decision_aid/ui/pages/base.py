@@ -41,25 +41,56 @@ class StepPage(QWizardPage):
         self.tab_order_dirty = True  # set when widgets come or go; the wizard puts them in reading order
         self._rendered_view = None
         self.section_views: dict[str, QWidget] = {}
+        self._steps = steps
+        self._skeleton: tuple | None = None  # made on first use: see _make_skeleton
+
+    # -- the page's frame: made the first time it is needed ------------------------------------------------------
+    # Only the first page is needed before the window first shows; the other pages' frames are made when they are
+    # built (in idle time, or when they are reached), so the first showing does not create and style them all.
+    def _make_skeleton(self) -> tuple:
+        if self._skeleton is not None:
+            return self._skeleton
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.scroll = ScrollColumn(name=f"{self.default_title()}: page", max_chars=self.MAX_CHARS)
-        layout.addWidget(self.scroll, 1)
+        scroll = ScrollColumn(name=f"{self.default_title()}: page", max_chars=self.MAX_CHARS)
+        layout.addWidget(scroll, 1)
         # The heading scrolls with the page: at large text sizes every line of the screen is needed for reading.
         header = QWidget()
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 4, 0, 0)
         header_layout.setSpacing(2)
-        self.caption = Heading(f"Step {number} of {steps}", role="caption")
-        self.heading = Heading(self.default_title(), role="title")
-        header_layout.addWidget(self.caption)
-        header_layout.addWidget(self.heading)
-        self.scroll.add(header)
-        self.intro = QWidget()
-        self.intro_layout = QVBoxLayout(self.intro)
-        self.intro_layout.setContentsMargins(0, 0, 0, 0)
-        self.intro_layout.setSpacing(16)
+        caption = Heading(f"Step {self.number} of {self._steps}", role="caption")
+        heading = Heading(self.default_title(), role="title")
+        header_layout.addWidget(caption)
+        header_layout.addWidget(heading)
+        scroll.add(header)
+        intro = QWidget()
+        intro_layout = QVBoxLayout(intro)
+        intro_layout.setContentsMargins(0, 0, 0, 0)
+        intro_layout.setSpacing(16)
+        self._skeleton = (scroll, caption, heading, intro, intro_layout)
+        return self._skeleton
+
+    @property
+    def scroll(self) -> ScrollColumn:
+        return self._make_skeleton()[0]
+
+    @property
+    def caption(self) -> Heading:
+        return self._make_skeleton()[1]
+
+    @property
+    def heading(self) -> Heading:
+        return self._make_skeleton()[2]
+
+    @property
+    def intro(self) -> QWidget:
+        return self._make_skeleton()[3]
+
+    @property
+    def intro_layout(self) -> QVBoxLayout:
+        return self._make_skeleton()[4]
 
     # -- what the page shows -----------------------------------------------------------------------------------
     def default_title(self) -> str:
