@@ -113,6 +113,8 @@ class SessionView(QWidget):
         self._shown_once = False
         self.last_message = None  # the last message box shown (tests read it)
         self.family = theme.shipped_font_family()
+        # The style sheet before any child exists: each widget is then polished once, not again by apply_display.
+        self.setStyleSheet(self._style_sheet())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -310,7 +312,9 @@ class SessionView(QWidget):
         self.step_list.setPalette(palette)
         for dialog in self.open_dialogs:
             dialog.setPalette(palette)
-        self.setStyleSheet(theme.style_sheet(t, scale=self.session.text_scale, family=self.family))
+        sheet = self._style_sheet()
+        if sheet != self.styleSheet():  # the same sheet again would only re-polish every widget
+            self.setStyleSheet(sheet)
         now = f"now {self.session.text_scale}%"
         self.smaller_button.setAccessibleName(f"Smaller text ({now})")
         self.larger_button.setAccessibleName(f"Larger text ({now})")
@@ -326,6 +330,10 @@ class SessionView(QWidget):
         self.contrast_button.setChecked(self.session.high_contrast)
         self.contrast_button.setText(("✓ " if self.session.high_contrast else "") + "High contrast")
         self.contrast_button.blockSignals(False)
+
+    def _style_sheet(self) -> str:
+        t = theme.theme_for(high_contrast=self.session.high_contrast)
+        return theme.style_sheet(t, scale=self.session.text_scale, family=self.family)
 
     def toggle_contrast(self) -> None:
         self.session.set_high_contrast(on=not self.session.high_contrast)
