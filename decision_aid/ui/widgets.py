@@ -415,8 +415,8 @@ class ChoiceCheck(_ChoicePainting, QCheckBox):
 
 # -- layouts that reflow ---------------------------------------------------------------------------------------------
 
-class ChoiceRowLayout(QLayout):
-    """Answers side by side in equal columns when they fit, one under the other when they do not."""
+class _ReflowLayout(QLayout):
+    """A layout that keeps its own items and is as tall as its width makes it: subclasses give ``_arrange``."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 10):
         super().__init__(parent)
@@ -441,6 +441,20 @@ class ChoiceRowLayout(QLayout):
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, True)
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        raise NotImplementedError
+
+
+class ChoiceRowLayout(_ReflowLayout):
+    """Answers side by side in equal columns when they fit, one under the other when they do not."""
 
     def _visible(self):
         return [i for i in self._items if not i.isEmpty()]
@@ -490,13 +504,6 @@ class ChoiceRowLayout(QLayout):
             y += h + self._spacing
         return y - self._spacing - top + m.top() + m.bottom()
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, True)
-
     def sizeHint(self) -> QSize:  # noqa: N802
         items = self._visible()
         if not items:
@@ -512,45 +519,17 @@ class ChoiceRowLayout(QLayout):
         return QSize(width, self.heightForWidth(width))
 
 
-class FlowLayout(QLayout):
+class FlowLayout(_ReflowLayout):
     """Items left to right, wrapping onto new lines (toolbar buttons, pictures of 100 people)."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, align_right: bool = False):
-        super().__init__(parent)
-        self._items: list = []
-        self._spacing = spacing
+        super().__init__(parent, spacing=spacing)
         self._align_right = align_right
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:  # noqa: N802
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def insert_widget(self, index: int, widget: QWidget) -> None:
         self.addChildWidget(widget)
         self._items.insert(index, QWidgetItem(widget))
         self.invalidate()
-
-    def expandingDirections(self):  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, True)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Everything on one line."""
