@@ -24,6 +24,19 @@ PAGE_KEYS = ("welcome", "situation", "options", "trials", "risks", "values", "le
              "summary")
 
 
+class FakeClock:
+    """The idle guard's clock, moved by hand: timeouts without waiting."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def settle() -> None:
     for _ in range(4):
         QApplication.processEvents()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_driver import FakeClock
 from decision_aid.ui.idle_guard import (
     STILL_HERE,
     IdleGuard,
@@ -30,20 +31,9 @@ from decision_aid.ui.idle_guard import (
 IDLE = 180.0
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(5000.0)
 
 
 @pytest.fixture

@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from kiosk_driver import FakeClock
 from decision_aid.ui import theme
 from decision_aid.ui.idle_guard import STILL_HERE, IdleGuard, countdown_text
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-
-
-class FakeClock:
-    now = 100.0
-
-    def __call__(self):
-        return self.now
 
 
 def session_like_window(qtbot, *, scale: int, high_contrast: bool) -> QMainWindow:
@@ -44,7 +38,7 @@ def session_like_window(qtbot, *, scale: int, high_contrast: bool) -> QMainWindo
 @pytest.mark.parametrize("scale,high_contrast", [(100, False), (200, False), (100, True), (200, True)])
 def test_the_warning_is_calm_large_and_unclipped(qtbot, scale, high_contrast):
     window = session_like_window(qtbot, scale=scale, high_contrast=high_contrast)
-    clock = FakeClock()
+    clock = FakeClock(100.0)
     guard = IdleGuard(idle_seconds=180, window=window, clock=clock)
     guard.start()
     clock.now += 185

@@ -17,28 +17,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 import kiosk_driver as drive
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
-from decision_aid.content import load_content
 from decision_aid.privacy import TempFolder
-from decision_aid.session import Session
 from decision_aid.summary import build_summary, render_html
 from decision_aid.ui import session_view
 from decision_aid.ui.idle_guard import IdleGuard
 from decision_aid.ui.privacy_qt import KioskPrivacy
 
-SHIPPED = Path(__file__).resolve().parents[2] / "content"
 TODAY = dt.date(2025, 1, 15)
 
-
-class FakeClock:
-    now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(SHIPPED)
 
 
 @pytest.fixture
@@ -62,7 +48,7 @@ def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
     window.resize(1280, 860)
     window.show()
     qtbot.waitExposed(window)
-    clock = FakeClock()
+    clock = drive.FakeClock()
     guard = IdleGuard(idle_seconds=180, window=window, app=qapp, parent=window, clock=clock)
     guard.timed_out.connect(window.reset)
     window.session_reset.connect(privacy.clear_session)

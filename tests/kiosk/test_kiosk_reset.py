@@ -10,26 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+import kiosk_driver as drive
 from decision_aid.clinic import Clinic
-from decision_aid.content import load_content
 from decision_aid.privacy import TempFolder
 from decision_aid.ui import dialogs
 from decision_aid.ui.idle_guard import IdleGuard
 from decision_aid.ui.privacy_qt import KioskPrivacy
 
-SHIPPED = Path(__file__).resolve().parents[2] / "content"
 
-
-class FakeClock:
-    now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(SHIPPED)
 
 
 @pytest.fixture
@@ -45,7 +33,7 @@ def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
     window.resize(1280, 860)
     window.show()
     qtbot.waitExposed(window)
-    clock = FakeClock()
+    clock = drive.FakeClock()
     guard = IdleGuard(idle_seconds=180, window=window, app=qapp, parent=window, clock=clock)
     guard.timed_out.connect(window.reset)
     window.session_reset.connect(privacy.clear_session)

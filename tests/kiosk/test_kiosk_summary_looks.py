@@ -10,16 +10,10 @@ import pytest
 
 import kiosk_driver as drive
 from decision_aid.clinic import Clinic
-from decision_aid.content import load_content
 from decision_aid.ui import session_view
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "kiosk"
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT / "content")
 
 
 def kiosk_window(qtbot, content, *, export_folder, scale):
