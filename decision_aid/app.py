@@ -54,8 +54,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
-    window.session_reset.connect(privacy.clear_session)
-    guard = _start_idle_guard(app, window) if kiosk else None  # noqa: F841 (lives as long as the app)
+    guard = guard_sessions(app, window, privacy=privacy)  # noqa: F841 (lives as long as the app)
     if kiosk:
         _keep_open(window)
         window.showFullScreen()
@@ -103,11 +102,18 @@ def _keep_open(window):
     return keeper
 
 
-def _start_idle_guard(app, window):
-    """Kiosk: after the clinic's idle time and a countdown, throw the session away (a fresh wizard)."""
+def guard_sessions(app, window, *, privacy, clock=None):
+    """What every reset must do, wired once: the privacy measures clear up after each session, and in kiosk mode
+    the idle guard throws the session away after the clinic's idle time and a countdown. Returns the guard (kiosk
+    mode) or None. Tests pass a ``clock`` to move time by hand."""
+    window.session_reset.connect(privacy.clear_session)
+    if not window.kiosk:
+        return None
     from .ui.idle_guard import IdleGuard
 
-    guard = IdleGuard(idle_seconds=window.clinic.idle_timeout_seconds, window=window, app=app, parent=window)
+    extra = {"clock": clock} if clock is not None else {}
+    guard = IdleGuard(idle_seconds=window.clinic.idle_timeout_seconds, window=window, app=app, parent=window,
+                      **extra)
     guard.timed_out.connect(window.reset)
     window.session_reset.connect(guard.rest)  # no warning over a fresh, empty wizard
     guard.start()

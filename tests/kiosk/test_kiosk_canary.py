@@ -15,12 +15,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 import kiosk_driver as drive
+from decision_aid.app import guard_sessions
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
 from decision_aid.privacy import TempFolder
 from decision_aid.summary import build_summary, render_html
 from decision_aid.ui import session_view
-from decision_aid.ui.idle_guard import IdleGuard
 from decision_aid.ui.privacy_qt import KioskPrivacy
 
 TODAY = dt.date(2025, 1, 15)
@@ -49,11 +49,7 @@ def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
     window.show()
     qtbot.waitExposed(window)
     clock = drive.FakeClock()
-    guard = IdleGuard(idle_seconds=180, window=window, app=qapp, parent=window, clock=clock)
-    guard.timed_out.connect(window.reset)
-    window.session_reset.connect(privacy.clear_session)
-    window.session_reset.connect(guard.rest)
-    guard.start()
+    guard = guard_sessions(qapp, window, privacy=privacy, clock=clock)  # as app.py wires them
     drive.settle()
     yield window, guard, clock, export
     guard.stop()

@@ -11,10 +11,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 import kiosk_driver as drive
+from decision_aid.app import guard_sessions
 from decision_aid.clinic import Clinic
 from decision_aid.privacy import TempFolder
 from decision_aid.ui import dialogs
-from decision_aid.ui.idle_guard import IdleGuard
 from decision_aid.ui.privacy_qt import KioskPrivacy
 
 
@@ -34,11 +34,7 @@ def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
     window.show()
     qtbot.waitExposed(window)
     clock = drive.FakeClock()
-    guard = IdleGuard(idle_seconds=180, window=window, app=qapp, parent=window, clock=clock)
-    guard.timed_out.connect(window.reset)
-    window.session_reset.connect(privacy.clear_session)
-    window.session_reset.connect(guard.rest)
-    guard.start()
+    guard = guard_sessions(qapp, window, privacy=privacy, clock=clock)  # as app.py wires them
     yield window, guard, clock, temp
     guard.stop()
     privacy.deleteLater()
