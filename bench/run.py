@@ -85,6 +85,18 @@ def timed_start(argv: list[str], env: dict, *, timeout: float = 60.0) -> tuple[f
     return elapsed, usage.ru_maxrss / 1024
 
 
+def record_starts(figures: dict, starts: dict, *, start: str, rss: str) -> None:
+    """The app's and the bare wizard's starts as figures: <start>_ms, bare_<start>_ms, <rss>_mb, … and the ratios."""
+    app, bare = starts["app"], starts["bare"]
+    figures.update({
+        f"{start}_ms": app["ms"], f"bare_{start}_ms": bare["ms"],
+        f"{rss}_mb": app["mb"], f"bare_{rss}_mb": bare["mb"],
+        f"{start}_ms_all": app["ms_all"], f"bare_{start}_ms_all": bare["ms_all"],
+    })
+    figures[f"{start}_ratio"] = app["ms"] / bare["ms"]
+    figures[f"{rss}_ratio"] = app["mb"] / bare["mb"]
+
+
 def compare_starts(pairs: dict[str, list[str]], env: dict, runs: int) -> dict:
     """Median start time and RSS of each command; one discarded warm-up each, then taken in turn."""
     results = {name: {"ms": [], "mb": []} for name in pairs}
@@ -167,12 +179,7 @@ def run(args) -> dict:
         log(f"start and memory, {args.runs} starts each (checkout)")
         try:
             commands = {"app": [python, "-m", "decision_aid"], "bare": [python, str(BENCH / "bare_wizard.py")]}
-            starts = compare_starts(commands, env, args.runs)
-            figures.update(start_ms=starts["app"]["ms"], bare_start_ms=starts["bare"]["ms"],
-                           rss_mb=starts["app"]["mb"], bare_rss_mb=starts["bare"]["mb"],
-                           start_ms_all=starts["app"]["ms_all"], bare_start_ms_all=starts["bare"]["ms_all"])
-            figures["start_ratio"] = figures["start_ms"] / figures["bare_start_ms"]
-            figures["rss_ratio"] = figures["rss_mb"] / figures["bare_rss_mb"]
+            record_starts(figures, compare_starts(commands, env, args.runs), start="start", rss="rss")
         except StartFailed as exc:
             missing["start_ratio"] = missing["rss_ratio"] = f"the app did not reach its first page: {exc}"
 
@@ -205,11 +212,7 @@ def run(args) -> dict:
     log(f"frozen start and memory, {args.runs} starts each")
     try:
         frozen = compare_starts({"app": [str(app_bundle)], "bare": [str(bare_bundle)]}, env, args.runs)
-        figures.update(frozen_start_ms=frozen["app"]["ms"], bare_frozen_start_ms=frozen["bare"]["ms"],
-                       frozen_rss_mb=frozen["app"]["mb"], bare_frozen_rss_mb=frozen["bare"]["mb"],
-                       frozen_start_ms_all=frozen["app"]["ms_all"], bare_frozen_start_ms_all=frozen["bare"]["ms_all"])
-        figures["frozen_start_ratio"] = figures["frozen_start_ms"] / figures["bare_frozen_start_ms"]
-        figures["frozen_rss_ratio"] = figures["frozen_rss_mb"] / figures["bare_frozen_rss_mb"]
+        record_starts(figures, frozen, start="frozen_start", rss="frozen_rss")
     except StartFailed as exc:
         missing["frozen_start_ratio"] = f"the frozen app did not reach its first page: {exc}"
     return _result(args, python, figures, missing)
