@@ -1,8 +1,4 @@
-"""The Session: pure Python (no Qt), one per person; what the pages write and what a reset throws away."""
-
-import subprocess
-import sys
-import textwrap
+"""The Session (pure Python: tests/unit/test_core_without_qt.py proves it runs without Qt), one per person; what the pages write and what a reset throws away."""
 
 import pytest
 
@@ -11,28 +7,6 @@ from decision_aid.clinic import Clinic
 from decision_aid.session import TEXT_SCALES, Session
 
 from ui_helpers import FIXTURE_CONTENT, OPEN_TRIALS_CLINIC
-
-
-def test_session_imports_and_works_without_qt():
-    code = textwrap.dedent(f"""
-        import sys
-        class Block:
-            def find_spec(self, name, path=None, target=None):
-                if name.split('.')[0] in ('PySide6', 'shiboken6'):
-                    raise ImportError('Qt is blocked in this test: ' + name)
-        sys.meta_path.insert(0, Block())
-        from decision_aid.content import load_content
-        from decision_aid.session import Session
-        s = Session(content=load_content({str(FIXTURE_CONTENT)!r}))
-        s.set_situation(key='breast_symptoms', value='none')
-        s.set_situation(key='distant_response', value='growing')
-        assert s.view.lead.id == 'note-growing'
-        assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]
-        print('ok')
-    """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "ok"
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The core (content, answers, tailoring) must import and work with PySide6 absent."""
+"""The core (content, answers, tailoring, the session) must import and work with PySide6 absent."""
 
 import subprocess
 import sys
@@ -26,6 +26,11 @@ def test_core_imports_and_runs_without_qt():
         assert check_content({str(FIXTURE_CONTENT)!r}).ok
         view = tailor(content, Answers())
         assert view.options[0].id == 'medicines_only'
+        from decision_aid.session import Session
+        s = Session(content=content)
+        s.set_situation(key='breast_symptoms', value='none')
+        s.set_situation(key='distant_response', value='growing')
+        assert s.view.lead.id == 'note-growing'
         assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]
         print('ok')
     """)
