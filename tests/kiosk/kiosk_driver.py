@@ -37,6 +37,18 @@ class FakeClock:
         self.now += seconds
 
 
+def show_kiosk_window(qtbot, *, content, clinic):
+    """A kiosk MainWindow at the size of the screenshots, shown and exposed."""
+    from decision_aid.ui.main_window import MainWindow
+
+    window = MainWindow(content=content, kiosk=True, clinic=clinic)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def settle() -> None:
     for _ in range(4):
         QApplication.processEvents()

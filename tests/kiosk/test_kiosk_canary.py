@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from pathlib import Path
 
 import pytest
 import shiboken6
@@ -15,47 +14,29 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 import kiosk_driver as drive
-from decision_aid.app import guard_sessions
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
-from decision_aid.privacy import TempFolder
 from decision_aid.summary import build_summary, render_html
 from decision_aid.ui import session_view
-from decision_aid.ui.privacy_qt import KioskPrivacy
 
 TODAY = dt.date(2025, 1, 15)
 
 
-
 @pytest.fixture
-def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
+def kiosk(tmp_path, monkeypatch, wired_kiosk):
     """A kiosk window with an export folder, the idle guard and the privacy measures, as app.py wires them."""
-    from decision_aid.ui.main_window import MainWindow
 
     def no_file_dialog(*_a, **_k):
         pytest.fail("a file dialog in the kiosk")
 
     for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, no_file_dialog)
-    monkeypatch.setattr("decision_aid.ui.privacy_qt.redirect_settings", lambda folder: Path(folder))
     export = tmp_path / "export"
     export.mkdir()
-    temp = TempFolder(base=tmp_path)
-    privacy = KioskPrivacy(qapp, temp=temp)
-    clinic = Clinic(name="Riverside Breast Clinic", kiosk=True, export_folder=export)
-    window = MainWindow(content=content, kiosk=True, clinic=clinic)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    clock = drive.FakeClock()
-    guard = guard_sessions(qapp, window, privacy=privacy, clock=clock)  # as app.py wires them
+    window, guard, clock, _temp = wired_kiosk(Clinic(name="Riverside Breast Clinic", kiosk=True,
+                                                     export_folder=export))
     drive.settle()
     yield window, guard, clock, export
-    guard.stop()
-    window.view.close_dialogs()
-    privacy.deleteLater()
-    temp.close()
 
 
 def pristine_state(window):

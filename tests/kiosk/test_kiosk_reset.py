@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-import kiosk_driver as drive
-from decision_aid.app import guard_sessions
 from decision_aid.clinic import Clinic
-from decision_aid.privacy import TempFolder
 from decision_aid.ui import dialogs
-from decision_aid.ui.privacy_qt import KioskPrivacy
-
-
 
 
 @pytest.fixture
-def kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
-    from decision_aid.ui.main_window import MainWindow
-
-    # QSettings' paths are process-wide: this test checks the clipboard and the folder, not the redirect.
-    monkeypatch.setattr("decision_aid.ui.privacy_qt.redirect_settings", lambda folder: Path(folder))
-    temp = TempFolder(base=tmp_path)
-    privacy = KioskPrivacy(qapp, temp=temp)
-    window = MainWindow(content=content, kiosk=True, clinic=Clinic(kiosk=True))
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    clock = drive.FakeClock()
-    guard = guard_sessions(qapp, window, privacy=privacy, clock=clock)  # as app.py wires them
-    yield window, guard, clock, temp
-    guard.stop()
-    privacy.deleteLater()
-    temp.close()
+def kiosk(wired_kiosk):
+    return wired_kiosk(Clinic(kiosk=True))
 
 
 def test_walking_away_leaves_nothing_for_the_next_person(qtbot, kiosk):
