@@ -23,22 +23,16 @@ def run_app(*, content: str | None = None, kiosk: bool = False, clinic: str | No
 
 
 def _run(*, content, kiosk, clinic, temp) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from .ui import dialogs, fonts, theme
-    from .ui.privacy_qt import apply_kiosk_privacy
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    # In both modes: Qt's settings (the file dialog's recent folders among them) go to the temp folder, and the
-    # clipboard is cleared now, on every reset and at exit. A nurse's computer is shared too.
-    privacy = apply_kiosk_privacy(app, temp=temp)
-    app.setApplicationName("Decision aid")
-    app.setFont(fonts.app_font(theme.shipped_font_family(), theme.BASE_POINT_SIZE))
+    # The content and the clinic file first, before Qt: Python modules imported after PySide6 each cost extra (its
+    # import hook reads every new module's source), and a refusal needs no window until it is shown.
     try:
         bundle = load_content(content or content_dir())
     except ContentError as exc:
         print(CONTENT_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
+        _qt_app(temp)
+        from .ui import dialogs
+
         dialogs.show_content_errors(exc)
         return 1
     try:
@@ -46,10 +40,16 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     except ClinicError as exc:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
+        _qt_app(temp)
+        from .ui import dialogs
+
         dialogs.show_startup_errors(
             exc, title="The decision aid cannot start",
             text="The clinic file has problems, so the aid will not start. Please tell the clinic's IT team.")
         return 1
+    from .session import Session  # noqa: F401 (pure Python: before Qt, as above)
+
+    app, privacy = _qt_app(temp)
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
@@ -63,6 +63,22 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":
         _exit_after_first_paint(window)
     return app.exec()
+
+
+def _qt_app(temp):
+    """The QApplication with the aid's name and font, and the privacy measures that hold in both modes."""
+    from PySide6.QtWidgets import QApplication
+
+    from .ui import fonts, theme
+    from .ui.privacy_qt import apply_kiosk_privacy
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # In both modes: Qt's settings (the file dialog's recent folders among them) go to the temp folder, and the
+    # clipboard is cleared now, on every reset and at exit. A nurse's computer is shared too.
+    privacy = apply_kiosk_privacy(app, temp=temp)
+    app.setApplicationName("Decision aid")
+    app.setFont(fonts.app_font(theme.shipped_font_family(), theme.BASE_POINT_SIZE))
+    return app, privacy
 
 
 def _exit_after_first_paint(window) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +133,8 @@ def load_clinic(path: str | os.PathLike | None = None) -> Clinic:
         if explicit:
             raise ClinicError([Problem(source, "(file)", "an existing clinic file", "no such file")])
         return Clinic()
+    import tomllib  # only when there is a file: most starts have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

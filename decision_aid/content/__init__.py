@@ -1,7 +1,7 @@
 """The content engine: loads and checks the versioned Markdown/YAML bundle. Pure Python, never imports Qt.
 
-The reader (``loader``: YAML, Markdown, every check) is imported on first use, not with the package: a frozen app
-whose stored model matches its content (``cache``) starts without it.
+The reader (``loader``: YAML, Markdown, every check) is imported on first use, not with the package: a start whose
+stored model matches its content (``cache``) goes without it.
 """
 
 from __future__ import annotations
@@ -14,15 +14,21 @@ __all__ = ["Content", "load_content", "read_content"]
 
 
 def load_content(root: str | Path) -> Content:
-    """The validated content, or ContentError listing every error (warnings do not stop the app)."""
-    from .cache import stored_model
+    """The validated content, or ContentError listing every error (warnings do not stop the app).
+
+    The model stored by the last read of the same files is used when there is one (``cache``); after a read, the
+    model is stored for the next start where the folder allows it.
+    """
+    from .cache import store_model, stored_model
 
     stored = stored_model(root)
     if stored is not None:
         return stored
     from .loader import load_content as read_and_check
 
-    return read_and_check(root)
+    content = read_and_check(root)
+    store_model(content)
+    return content
 
 
 def __getattr__(name: str):

@@ -1,48 +1,115 @@
-"""The bundle's pre-read content: the model as the bundle build read it, used only while the files are unchanged.
+"""The content as last read: the checked model, stored beside the content so that the next start need not read it.
 
-Reading and checking the content (YAML, Markdown) costs about a tenth of a second at every start. The bundle build
-(build/decision_aid.spec) reads it once and stores the model beside it as ``content.model``. A frozen app
-fingerprints the content folder it is asked to load; when the fingerprint matches, the stored model is returned,
-and otherwise the folder is read as ever (and refused when it has errors). Only a frozen app uses the file: there,
-the code that stored the model is the code that reads it, so the two cannot drift apart.
+Reading and checking the content (YAML, Markdown, every check) costs about a tenth of a second at every start, more
+than everything else the aid does before its first page. After a successful read the model is stored in
+``<content>/__pycache__/content.model``, as Python stores compiled code beside its source, when that folder can be
+written (a read-only install simply reads the files every time). The bundle build (build/decision_aid.spec) stores one
+inside the bundle.
+
+A start fingerprints the content folder. The stored model is used only when its fingerprint is the same and the code
+that made it has not changed (the content package, the errors module, Markdown and PyYAML: their files' sizes and
+times, as Python checks its own caches; a frozen app's code cannot change). Otherwise the folder is read as ever,
+and refused when it has errors. Content with errors is never stored.
+
+The file is read by an unpickler that accepts the model's own classes, dates and paths, and nothing else: a content
+folder handed over from elsewhere cannot run code through its ``__pycache__``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
+from . import model
 from .fingerprint import fingerprint
 from .model import Content
 
+CACHE_DIR = "__pycache__"  # left out of the fingerprint (fingerprint.content_files), as Python's own caches are
 CACHE_FILE = "content.model"
-FORMAT = 2  # 2: pages keep their Markdown; their HTML is rendered before the model is stored
+FORMAT = 3  # 3: stored beside the content, with the code stamp; pages hold their HTML rendered
+# The code that makes the model: a change to any of it makes a stored model stale. The content package is stamped
+# file by file (decision_aid/content/*.py); Markdown and PyYAML by their __init__.py, which an upgrade rewrites. Top
+# names only: finding "markdown.x" would import markdown.
+MAKERS = ("decision_aid.errors", "markdown", "yaml")
+ALLOWED_GLOBALS = {("datetime", "date"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath")}
+
+
+def cache_path(root: str | Path) -> Path:
+    return Path(root) / CACHE_DIR / CACHE_FILE
+
+
+def code_stamp() -> tuple | None:
+    """What the model was made by, as (file, size, time) of each source file; None in a frozen app."""
+    if getattr(sys, "frozen", False):
+        return None
+    from importlib.util import find_spec
+
+    files = sorted(Path(__file__).parent.glob("*.py"))
+    for name in MAKERS:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        files.append(Path(spec.origin) if spec is not None and spec.origin else Path(name))
+    stamp = []
+    for path in files:
+        try:
+            info = path.stat()
+            stamp.append((str(path), info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamp.append((str(path), None, None))
+    return tuple(stamp)
 
 
 def write_model(content: Content, path: str | Path) -> None:
-    """Store a loaded (so valid) content model for a frozen app."""
+    """Store a loaded (so valid) content model at ``path``, written whole or not at all."""
     import pickle
 
-    for page in content.pages.values():  # rendered now, so that the frozen app never needs Markdown
+    for page in content.pages.values():  # rendered now, so that a start from the stored model never needs Markdown
         page.html, page.text  # noqa: B018 (cached on first read)
-    data = {"format": FORMAT, "fingerprint": content.fingerprint, "content": content}
-    Path(path).write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    data = {"format": FORMAT, "fingerprint": content.fingerprint, "code": code_stamp(), "content": content}
+    path = Path(path)
+    path.parent.mkdir(exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        partial.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def store_model(content: Content) -> bool:
+    """Store the model beside its content for the next start; False (and nothing changed) where it cannot be."""
+    try:
+        write_model(content, cache_path(content.root))
+    except OSError:
+        return False
+    return True
 
 
 def stored_model(root: str | Path) -> Content | None:
-    """The stored model when this is a frozen app that has one for exactly these files; else None."""
-    bundle_root = getattr(sys, "_MEIPASS", None)
-    if bundle_root is None:
-        return None
-    import pickle  # only a frozen app gets here: a start from the checkout never needs it
+    """The stored model of exactly these files, made by this code; else None."""
+    import io
+    import pickle
 
-    path = Path(bundle_root) / CACHE_FILE
+    class ModelUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            if module == model.__name__ and dataclasses.is_dataclass(getattr(model, name, None)):
+                return getattr(model, name)
+            if (module, name) in ALLOWED_GLOBALS:
+                return super().find_class(module, name)
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
+
     try:
-        data = pickle.loads(path.read_bytes())  # noqa: S301 - written by the build into the bundle, beside the code
-    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError, TypeError):
+        data = ModelUnpickler(io.BytesIO(cache_path(root).read_bytes())).load()
+    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError, KeyError,
+            TypeError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("content"), Content):
+        return None
+    if not getattr(sys, "frozen", False) and data.get("code") != code_stamp():
         return None
     if fingerprint(Path(root)) != data["fingerprint"]:
         return None
