@@ -1,7 +1,8 @@
 """SessionView: everything on screen for one session: the draft banner, the top bar, the step list and the wizard.
 
 It is the boundary for a session: links, dialogs, files, printing and errors are handled here and nowhere deeper.
-It is built for one Session and thrown away with it ("Start over" builds a new one).
+It is built for one Session and thrown away with it ("Start over" builds a new one). The dialogs' modules are
+imported when a dialog is first opened, not before the first page shows.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from PySide6.QtWidgets import (
 from ..answers import load_answers, save_answers
 from ..errors import AnswersError, DecisionAidError
 from ..session import TEXT_SCALES, Session
-from . import dialogs, theme
-from .about import AboutDialog
+from . import theme
 from .clinic_trials import ClinicTrialsBox
 from .pages.base import StepPage
 from .pages.leaning import LeaningPage
@@ -43,7 +43,6 @@ from .pages.sure import SurePage
 from .pages.trials import TrialsPage
 from .pages.values import ValuesPage
 from .pages.welcome import WelcomePage
-from .reader import GlossaryDialog, GlossaryPopup, PageDialog
 from .step_list import StepList
 from .widgets import FlowLayout, named
 from .wizard import DecisionWizard
@@ -364,6 +363,8 @@ class SessionView(QWidget):
             self.open_page(unquote(url[len("page:"):]))
 
     def open_page(self, page_id: str) -> None:
+        from .reader import PageDialog
+
         page = self.content.pages.get(page_id)
         if page is None:
             return
@@ -397,6 +398,10 @@ class SessionView(QWidget):
             self.open_dialogs.remove(dialog)
 
     def close_dialogs(self, *, keep_glossary: bool = False) -> None:
+        if not self.open_dialogs:
+            return
+        from .reader import GlossaryDialog, GlossaryPopup
+
         for dialog in list(self.open_dialogs):
             if keep_glossary and isinstance(dialog, (GlossaryPopup, GlossaryDialog)):
                 continue
@@ -404,6 +409,8 @@ class SessionView(QWidget):
             dialog.close()
 
     def show_glossary(self, *, term_id: str | None = None) -> QWidget:
+        from .reader import GlossaryDialog, GlossaryPopup
+
         if term_id is None:
             for d in list(self.open_dialogs):
                 if isinstance(d, GlossaryPopup):
@@ -414,6 +421,8 @@ class SessionView(QWidget):
                                         show_all=lambda: self.show_glossary(), parent=self))
 
     def show_about(self) -> QWidget:
+        from .about import AboutDialog
+
         return self._open(AboutDialog(content=self.content, on_link=self.open_link, parent=self))
 
     def _message(self, box) -> None:
@@ -421,6 +430,8 @@ class SessionView(QWidget):
 
     # -- start over --------------------------------------------------------------------------------------------
     def request_start_over(self) -> None:
+        from . import dialogs
+
         if not self.session.has_answers():
             self._on_start_over()
             return
@@ -444,6 +455,8 @@ class SessionView(QWidget):
         return path or None
 
     def save_answers_file(self) -> None:
+        from . import dialogs
+
         if self.kiosk:
             return
         path = self.choose_save_path(title="Save the answers", suggested=str(Path.home() / "answers.json"),
@@ -468,6 +481,8 @@ class SessionView(QWidget):
 
     def load_answers_from(self, path: str) -> None:
         """Read and check the whole file first: on any problem, say what and where, and change nothing."""
+        from . import dialogs
+
         try:
             answers = load_answers(path, known_questions=self.content.prompt_ids())
         except AnswersError as exc:
@@ -500,6 +515,8 @@ class SessionView(QWidget):
         return KIOSK_PDF_NOTE if self.can_save_pdf() else KIOSK_NO_PDF
 
     def print_summary(self) -> None:
+        from . import dialogs
+
         if not summary_available():
             return
         from . import printing
@@ -521,11 +538,15 @@ class SessionView(QWidget):
     def _hand_over(self, *, title: str, text: str, informative: str = "") -> None:
         """Kiosk: the summary has gone to the printer or the staff. Say so, then the session is thrown away once
         the person closes the message (or the idle guard closes it for someone who walked away)."""
+        from . import dialogs
+
         informative = f"{CLEARS_NEXT}\n\n{informative}" if informative else CLEARS_NEXT
         self._message(dialogs.show_done(self, title=title, text=text, informative=informative,
                                         close_text=NEXT_PERSON, on_close=self._on_start_over))
 
     def save_pdf(self) -> None:
+        from . import dialogs
+
         if not summary_available() or not self.can_save_pdf():
             return
         stamp = dt.datetime.now()
