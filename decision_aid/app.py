@@ -47,8 +47,6 @@ def _run(*, content, kiosk, clinic, temp) -> int:
             exc, title="The decision aid cannot start",
             text="The clinic file has problems, so the aid will not start. Please tell the clinic's IT team.")
         return 1
-    from .session import Session  # noqa: F401 (pure Python: before Qt, as above)
-
     app, privacy = _qt_app(temp)
     from .ui.main_window import MainWindow
 
