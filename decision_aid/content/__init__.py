@@ -16,19 +16,31 @@ __all__ = ["Content", "load_content", "read_content"]
 def load_content(root: str | Path) -> Content:
     """The validated content, or ContentError listing every error (warnings do not stop the app).
 
-    The model stored by the last read of the same files is used when there is one (``cache``); after a read, the
-    model is stored for the next start where the folder allows it.
+    For the shipped content folder, the model stored by the last read of the same files is used when there is one
+    (``cache``), and a read stores it for the next start. Any other folder is always read from its files.
     """
     from .cache import store_model, stored_model
 
-    stored = stored_model(root)
+    shipped = _is_shipped(root)
+    stored = stored_model(root) if shipped else None
     if stored is not None:
         return stored
     from .loader import load_content as read_and_check
 
     content = read_and_check(root)
-    store_model(content)
+    if shipped:
+        store_model(content)
     return content
+
+
+def _is_shipped(root: str | Path) -> bool:
+    """The content beside the code (or inside the bundle): as trusted as the code, like Python's own caches there."""
+    from .. import paths
+
+    try:
+        return Path(root).resolve() == paths.content_dir().resolve()
+    except OSError:
+        return False
 
 
 def __getattr__(name: str):

@@ -2,7 +2,7 @@
 
 Reading and checking the content (YAML, Markdown, every check) costs about a tenth of a second at every start, more
 than everything else the aid does before its first page. After a successful read the model is stored in
-``<content>/__pycache__/content.model``, as Python stores compiled code beside its source, when that folder can be
+``content/__pycache__/content.model``, as Python stores compiled code beside its source, when that folder can be
 written (a read-only install simply reads the files every time). The bundle build (build/decision_aid.spec) stores one
 inside the bundle.
 
@@ -11,8 +11,11 @@ that made it has not changed (the content package, the errors module, Markdown a
 times, as Python checks its own caches; a frozen app's code cannot change). Otherwise the folder is read as ever,
 and refused when it has errors. Content with errors is never stored.
 
-The file is read by an unpickler that accepts the model's own classes, dates and paths, and nothing else: a content
-folder handed over from elsewhere cannot run code through its ``__pycache__``.
+Only the shipped content folder (beside the code in a checkout, inside the bundle) is stored and loaded this way
+(``decision_aid.content.load_content``): its ``__pycache__`` is as trusted as the code's own. A folder given with
+``--content`` is always read from its files, so what the aid shows from it is what its files say (and what its
+fingerprint names), whatever its ``__pycache__`` holds. The file is read, besides, by an unpickler that accepts the
+model's own classes, dates and paths, and nothing else: a stored model cannot run code.
 """
 
 from __future__ import annotations
