@@ -13,7 +13,7 @@ SHIPPED_CONTENT = ROOT / "content"
 
 @pytest.fixture
 def content_copy(tmp_path):
-    """A writable copy of the small test bundle: its files only, without the model a load stored beside them."""
+    """A writable copy of the small test bundle."""
     dest = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, dest, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURE_CONTENT, dest)
     return dest

@@ -112,7 +112,8 @@ def stored_model(root: str | Path) -> Content | None:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("content"), Content):
         return None
-    if not getattr(sys, "frozen", False) and data.get("code") != code_stamp():
+    stamp = code_stamp()
+    if stamp is not None and data.get("code") != stamp:  # None: a frozen app, whose code cannot change
         return None
     if fingerprint(Path(root)) != data["fingerprint"]:
         return None
