@@ -90,7 +90,8 @@ def is_struct(tp: Any) -> bool:
 
 @dataclass(frozen=True)
 class _Field:
-    name: str
+    name: str  # the attribute
+    key: str  # the key in the file (msgspec's encode_name: a choice id such as "4_to_8" is no attribute name)
     type: Any
     required: bool
     default: Any
@@ -102,8 +103,13 @@ def fields_of(cls: type[msgspec.Struct]) -> tuple[_Field, ...]:
     for f in msgspec.structs.fields(cls):
         required = f.default is NODEFAULT and f.default_factory is NODEFAULT
         default = f.default if f.default is not NODEFAULT else f.default_factory
-        out.append(_Field(f.name, f.type, required, default))
+        out.append(_Field(f.name, f.encode_name, f.type, required, default))
     return tuple(out)
+
+
+def as_dict(struct: msgspec.Struct) -> dict[str, Any]:
+    """A Struct's fields by their keys in the file."""
+    return {f.key: getattr(struct, f.name) for f in fields_of(type(struct))}
 
 
 def _line_of(data: object, key: object) -> int | None:
@@ -149,7 +155,7 @@ class Checker:
         prefix = field + "." if field else ""
         fields = fields_of(cls)
         key_field = getattr(cls, "KEY", None)
-        by_name = {f.name: f for f in fields if f.name != key_field}
+        by_name = {f.key: f for f in fields if f.name != key_field}
         # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
         unknown = [k for k in data if k not in by_name]
         order = list(data) + [n for n in by_name if n not in data] if getattr(cls, "FILE_ORDER", False) \
@@ -172,7 +178,7 @@ class Checker:
             if result is INVALID:
                 ok = False
             else:
-                values[name] = result
+                values[f.name] = result
         if not ok:
             return INVALID
         obj = cls(**values)

@@ -1,4 +1,8 @@
-"""The validated content model: plain frozen data, read by the tailoring, the pages and the summary."""
+"""The validated content model: plain frozen data, read by the tailoring, the pages and the summary.
+
+The parts written in the files as they are in the model (facts, references, the bundle, grid rows, options) are
+msgspec Structs that ``schema`` declares the files with; the rest is built from the files by ``build``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+from msgspec import Meta
+
+from ..validation import Bool, Text
 
 STEPS = (
     "welcome",
@@ -29,30 +39,53 @@ AUDIENCES = ("patient", "nurse")
 FRAMINGS = ("standard", "option_to_discuss", "not_usually_advised")
 STATUSES = ("draft", "reviewed")
 
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+Id = Annotated[str, Meta(pattern=ID_PATTERN, description="an id of lower-case letters, digits, '.', '-' or '_'")]
+IdList = Annotated[tuple[Id, ...], Meta(description="a list of ids")]
+TextList = Annotated[tuple[Text, ...], Meta(description="a list of texts")]
+Int = Annotated[int, Meta(description="a whole number")]
+Number = Annotated[int | float, Meta(description="a number")]
+Per100 = Annotated[Annotated[int, Meta(ge=0, le=100)] | Annotated[float, Meta(ge=0, le=100)],
+                   Meta(description="a number from 0 to 100")]
+Date = Annotated[dt.date, Meta(description="a date as YYYY-MM-DD")]
+Version = Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="a version such as 1.0.0")]
+Nct = Annotated[str, Meta(pattern=r"^NCT\d{8}$", description="an NCT number such as NCT01242800")]
+Framing = Literal[FRAMINGS]  # type: ignore[valid-type]
 
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    value: float
-    phrase: str
-    population: str
-    time_frame: str
-    source: str
-    status: str
-    per100: float | None = None
-    note: str | None = None
+
+class Struct(msgspec.Struct, frozen=True, kw_only=True):
+    """A frozen record of the model, declared in the field order of its file (the order messages list them in)."""
 
 
-@dataclass(frozen=True)
-class Reference:
-    id: str
-    authors: str | None
-    citation: str
-    year: int | None
-    trial: str | None = None
-    nct: str | None = None
-    doi: str | None = None
-    note: str | None = None
+class Fact(Struct, kw_only=True):
+    KEY: ClassVar[str] = "id"  # facts.yaml maps each fact's id to its fields
+    id: str = ""
+    value: Number
+    phrase: Text
+    per100: Per100 | None = None
+    population: Text
+    time_frame: Text
+    source: Text
+    status: Text
+    note: Text | None = None
+
+    def invalid(self):
+        if self.status not in ("V", "S"):
+            words = " (a figure marked U in FACTS.md is never shown)" if self.status == "U" else ""
+            yield "status", "V or S" + words, repr(self.status)
+
+
+class Reference(Struct, kw_only=True):
+    KEY: ClassVar[str] = "id"
+    id: str = ""
+    # Authors and year are optional: FACTS.md does not give them for every source, and none may be invented.
+    authors: Text | None = None
+    citation: Text
+    year: Int | None = None
+    trial: Text | None = None
+    nct: Nct | None = None
+    doi: Text | None = None
+    note: Text | None = None
 
     def text(self) -> str:
         parts = [f"{self.authors} {self.citation}" if self.authors else self.citation]
@@ -155,18 +188,18 @@ class PromptGroup:
     prompts: tuple[Prompt, ...]
 
 
-@dataclass(frozen=True)
-class GridRow:
-    id: str
-    label: str
+class GridRow(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with id and label"
+    id: Id
+    label: Annotated[str, Meta(pattern=r"\S", description="a non-empty text", extra={"prose": True})]
 
 
-@dataclass(frozen=True)
-class OptionDef:
-    id: str
-    page: str
-    shown: bool
-    framing: str
+class OptionDef(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with id, page, shown and framing"
+    id: Id
+    page: Id
+    shown: Bool
+    framing: Framing
 
 
 @dataclass(frozen=True)
@@ -194,26 +227,31 @@ class Tailoring:
     rules: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class ChangelogEntry:
-    version: str
-    date: dt.date
-    changes: tuple[str, ...]
+class ChangelogEntry(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping"
+    version: Version
+    date: Date
+    changes: TextList
 
 
-@dataclass(frozen=True)
-class Bundle:
-    name: str
-    version: str
-    released: dt.date
-    review_due: dt.date
-    status: str
-    number_phrases: tuple[str, ...]
-    changelog: tuple[ChangelogEntry, ...]
+class Bundle(Struct, kw_only=True):
+    name: Text
+    version: Version
+    released: Date
+    review_due: Date
+    status: Literal[STATUSES]  # type: ignore[valid-type]
+    number_phrases: TextList = ()
+    changelog: Annotated[tuple[ChangelogEntry, ...], Meta(description="a list")]
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    def invalid(self):
+        if self.review_due < self.released:
+            yield "review_due", "a date after released", str(self.review_due)
+        if not any(e.version == self.version for e in self.changelog):
+            yield "changelog", f"an entry for version {self.version}", "none"
 
 
 @dataclass(frozen=True)
