@@ -112,6 +112,34 @@ def as_dict(struct: msgspec.Struct) -> dict[str, Any]:
     return {f.key: getattr(struct, f.name) for f in fields_of(type(struct))}
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How a declared type is checked: a Struct, a list, a mapping of Structs by key, or a value msgspec converts."""
+
+    kind: str
+    item_type: Any = None
+    key_type: Any = None
+    of_structs: bool = False
+    unique: str | None = None
+    prose: bool = False
+
+
+@functools.cache
+def _plan(tp: Any) -> _Plan:
+    inner, meta = _unwrap(tp)
+    origin = typing.get_origin(inner)
+    if is_struct(inner):
+        return _Plan("struct")
+    if origin is tuple:
+        item_type = typing.get_args(inner)[0]
+        unique = (meta.extra or {}).get("unique") if meta is not None else None
+        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique)
+    if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
+        key_type, item_type = typing.get_args(inner)
+        return _Plan("keyed", item_type, key_type)
+    return _Plan("scalar", prose=meta is not None and meta.extra == PROSE)
+
+
 def _line_of(data: object, key: object) -> int | None:
     line_of = getattr(data, "line_of", None)
     return line_of(key) if line_of else None
@@ -192,48 +220,40 @@ class Checker:
         return obj
 
     def value(self, value: object, tp: Any, field: str, line: int | None) -> Any:
-        inner, meta = _unwrap(tp)
-        origin = typing.get_origin(inner)
-        if is_struct(inner):
+        plan = _plan(tp)
+        if plan.kind == "struct":
             return self.struct(value, tp, field, line=line)
-        if origin is tuple and not isinstance(value, list):
+        if plan.kind in ("list", "keyed") and not isinstance(value, list if plan.kind == "list" else Mapping):
             self.problem(line, field, expected_of(tp), quote(value))
             return INVALID
-        if origin is tuple:
-            item_type = typing.get_args(inner)[0]
-            of_structs = is_struct(_unwrap(item_type)[0])
+        if plan.kind == "list":
             items, bad = [], False
             for i, item in enumerate(value):
-                result = self.value(item, item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
+                result = self.value(item, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
                 if result is INVALID:
                     bad = True
                 else:
                     items.append(result)
-            unique = (meta.extra or {}).get("unique") if meta is not None else None
-            if unique and len(set(items)) != len(items):
-                self.problem(line, field, unique, quote(value))
+            if plan.unique and len(set(items)) != len(items):
+                self.problem(line, field, plan.unique, quote(value))
                 bad = True
-            if of_structs:  # a bad entry of a list of mappings is left out alone, the rest kept
+            if plan.of_structs:  # a bad entry of a list of mappings is left out alone, the rest kept
                 return tuple(items)
             return INVALID if bad else self._convert(tuple(items), tp, field, line, shown=value)
-        if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
-            if not isinstance(value, Mapping):
-                self.problem(line, field, expected_of(tp), quote(value))
-                return INVALID
-            key_type, item_type = typing.get_args(inner)
+        if plan.kind == "keyed":
             out = {}
             for key, item in value.items():
                 item_field, item_line = f"{field}.{key}", _line_of(value, key)
-                if self._convert(key, key_type, item_field, item_line, shown=key) is INVALID:
+                if self._convert(key, plan.key_type, item_field, item_line, shown=key) is INVALID:
                     continue
-                entry = self.struct(item, item_type, item_field, line=item_line, key=key)
+                entry = self.struct(item, plan.item_type, item_field, line=item_line, key=key)
                 if entry is not INVALID:
                     out[key] = entry
             return out
         result = self._convert(value, tp, field, line)
         if isinstance(result, str):
             result = result.strip() if self.strip else result
-            if meta is not None and meta.extra == PROSE:
+            if plan.prose:
                 self.prose.append(Located(self.file, line, field, result))
         return result
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
@@ -53,8 +52,12 @@ Nct = Annotated[str, Meta(pattern=r"^NCT\d{8}$", description="an NCT number such
 Framing = Literal[FRAMINGS]  # type: ignore[valid-type]
 
 
-class Struct(msgspec.Struct, frozen=True, kw_only=True):
-    """A frozen record of the model, declared in the field order of its file (the order messages list them in)."""
+class Record(msgspec.Struct, frozen=True):
+    """A frozen record of the model (a msgspec Struct: cheaper to define and to make than a frozen dataclass)."""
+
+
+class Struct(Record, kw_only=True):
+    """A record of the model as a file declares it, its fields in the file's order (the order messages list them)."""
 
 
 class Fact(Struct, kw_only=True):
@@ -98,24 +101,21 @@ class Reference(Struct, kw_only=True):
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     id: str
     term: str
     definition: str  # plain text, placeholders expanded
     definition_html: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Record):
     """Figures side by side on one icon-array scale: same denominator, same time frame."""
 
     title: str
     facts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Record, dict=True):
     id: str
     title: str
     step: str
@@ -130,12 +130,12 @@ class Page:
     facts: tuple[str, ...] = ()
     show_when: dict | None = None
     option: str | None = None
-    grid: dict = field(default_factory=dict)  # grid row id -> inline HTML
+    grid: dict = msgspec.field(default_factory=dict)  # grid row id -> inline HTML
     compare: tuple[Comparison, ...] = ()
 
     # Rendered the first time they are read, not when the content is loaded: a start shows one page of ~40, and
     # rendering them all cost about a tenth of the load. The result is the same whenever it is made (``markdown``
-    # is all it depends on); a stored model (``cache.write_model``) holds them rendered.
+    # is all it depends on).
     @functools.cached_property
     def html(self) -> str:
         from .markup import to_html
@@ -150,8 +150,7 @@ class Page:
         return html_to_text(self.html)
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Record):
     """One question of the form: a prompt, a help line and labelled choices."""
 
     id: str
@@ -161,8 +160,7 @@ class Question:
     multiple: bool = False
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(Record):
     situation: dict  # answer key -> Question, in the answers-file order
     values_prompt: str
     values_help_html: str
@@ -175,14 +173,12 @@ class Form:
     sure_flag_html: str
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(Record):
     id: str
     text: str
 
 
-@dataclass(frozen=True)
-class PromptGroup:
+class PromptGroup(Record):
     id: str
     title: str
     prompts: tuple[Prompt, ...]
@@ -202,15 +198,13 @@ class OptionDef(Struct, kw_only=True):
     framing: Framing
 
 
-@dataclass(frozen=True)
-class OnlyOf:
+class OnlyOf(Record):
     """In a condition on a list answer: something was ticked, and nothing but these values ("bone only")."""
 
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     id: str
     when: dict  # field -> tuple of accepted values, or OnlyOf for a list answer
     framing: dict  # option id -> framing
@@ -219,8 +213,7 @@ class Rule:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Tailoring:
+class Tailoring(Record):
     grid_rows: tuple[GridRow, ...]
     framings: dict  # framing id -> words shown
     options: tuple[OptionDef, ...]
@@ -254,8 +247,7 @@ class Bundle(Struct, kw_only=True):
             yield "changelog", f"an entry for version {self.version}", "none"
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(Record):
     root: Path
     bundle: Bundle
     facts: dict  # id -> Fact

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from ..errors import Problem, quote
+from .schema import FILES
 from .yamlio import LineDict, YamlProblem, parse_yaml
 
-YAML_FILES = ("bundle.yaml", "references.yaml", "facts.yaml", "glossary.yaml", "form.yaml", "prompts.yaml",
-              "tailoring.yaml")
+YAML_FILES = tuple(FILES)  # each declared in schema.py
 PAGES = "pages"
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
