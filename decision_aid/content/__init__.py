@@ -1,8 +1,9 @@
 """The content engine: loads and checks the versioned Markdown/YAML bundle. Pure Python, never imports Qt.
 
-Four steps, one module each: ``read`` (the files, their YAML and front matter), ``schema`` (each file declared as
-typed records, checked by ``validation.Checker``), ``checks`` (what no single file can say alone) and ``build`` (the
-model). Every start reads and checks the files: there is no stored model to trust or to keep fresh.
+Four steps, one module each: ``read`` (the files ``files`` lists, their YAML and front matter), ``schema`` (each
+file declared as typed records, checked by ``validation.Checker``), ``checks`` (what no single file can say alone)
+and ``build`` (the model). A checkout reads and checks the files at every start; the bundle uses the model its build stored, only when
+proven to be the build's and of the same files (``store``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
     """
     from ..validation import INVALID, Checker
-    from . import checks, read, schema
+    from . import checks, files, read, schema
     from .build import build
     from .fingerprint import fingerprint
 
@@ -30,7 +31,8 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     if not root.is_dir():
         r.problem(str(root), None, "(folder)", "a content folder", "no such folder")
         return None, r.problems, {}
-    for rel, declaration in schema.FILES.items():
+    for rel in files.YAML_FILES:
+        declaration = schema.FILES[rel]
         data = r.raw[rel] = read.read_yaml(root, rel, r.problems)
         checker = r.checkers[rel] = Checker(rel, r.problems, prose=r.prose)
         checked = None if data is None else checker.struct(data, declaration)
@@ -46,21 +48,21 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     usage = {"facts": used_facts, "terms": used_terms}
     if r.has_errors or None in r.files.values():
         return None, r.problems, usage
-    files = read.content_files(root)
-    content = build(r, rules=rules, show_when=show_when, fingerprint=fingerprint(root, files), files=len(files))
+    listed = files.content_files(root)
+    content = build(r, rules=rules, show_when=show_when, fingerprint=fingerprint(root, listed), files=len(listed))
     return content, r.problems, usage
 
 
 def _read_pages(r) -> None:
     from ..validation import INVALID, Checker, Located
-    from . import read
+    from . import files, read
     from .checks import PageDraft
     from .schema import FrontMatter
 
-    if not (r.root / read.PAGES).is_dir():
-        r.problem(read.PAGES, None, "(folder)", "a folder of Markdown pages", "no such folder")
+    if not (r.root / files.PAGES).is_dir():
+        r.problem(files.PAGES, None, "(folder)", "a folder of Markdown pages", "no such folder")
         return
-    for path in read.page_files(r.root):
+    for path in files.page_files(r.root):
         rel = path.relative_to(r.root).as_posix()
         before = len(r.problems)
         text = read.read_text(r.root, rel, r.problems)
@@ -80,11 +82,20 @@ def _read_pages(r) -> None:
         else:
             r.pages.append(PageDraft(rel, front, data, body, body_line))
     if not r.pages and not r.has_errors:
-        r.problem(read.PAGES, None, "(folder)", "at least one page", "none")
+        r.problem(files.PAGES, None, "(folder)", "at least one page", "none")
 
 
 def load_content(root: str | Path) -> Content:
-    """Read and check the folder: the content, or ContentError listing every error (warnings do not stop the app)."""
+    """Read and check the folder: the content, or ContentError listing every error (warnings do not stop the app).
+
+    The bundled aid's own content comes from the model its build stored, when that is proven to be the build's and
+    of these very files (``store``).
+    """
+    from .store import stored_content
+
+    stored = stored_content(Path(root))
+    if stored is not None:
+        return stored
     content, problems, _ = read_content(root)
     errors = [p for p in problems if p.severity == "error"]
     if errors or content is None:

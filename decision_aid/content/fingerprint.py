@@ -1,6 +1,6 @@
 """A SHA-256 fingerprint of the content bundle, the same on every machine and in any file order.
 
-It covers exactly the files the reader reads (``read.content_files``): a file the aid shows is always in it.
+It covers exactly the files the reader reads (``files.content_files``): a file the aid shows is always in it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .read import content_files
+from .files import content_files
 
 __all__ = ["content_files", "fingerprint"]
 

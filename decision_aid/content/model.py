@@ -128,9 +128,9 @@ class Page(Record, dict=True):
     path: str  # relative to the content folder
     terms: tuple[str, ...] = ()  # glossary ids marked on the page, in order
     facts: tuple[str, ...] = ()
-    show_when: dict | None = None
+    show_when: dict[str, Condition] | None = None
     option: str | None = None
-    grid: dict = msgspec.field(default_factory=dict)  # grid row id -> inline HTML
+    grid: dict[str, str] = msgspec.field(default_factory=dict)  # grid row id -> inline HTML
     compare: tuple[Comparison, ...] = ()
 
     # Rendered the first time they are read, not when the content is loaded: a start shows one page of ~40, and
@@ -156,20 +156,20 @@ class Question(Record):
     id: str
     prompt: str
     help_html: str
-    choices: dict  # choice id -> label (plain text)
+    choices: dict[str, str]  # choice id -> label (plain text)
     multiple: bool = False
 
 
 class Form(Record):
-    situation: dict  # answer key -> Question, in the answers-file order
+    situation: dict[str, Question]  # answer key -> Question, in the answers-file order
     values_prompt: str
     values_help_html: str
     scale: tuple[str, ...]
-    value_items: dict  # value key -> label
+    value_items: dict[str, str]  # value key -> label
     leaning: Question
     sure_prompt: str
     sure_help_html: str
-    sure_items: dict  # sure key -> question text
+    sure_items: dict[str, str]  # sure key -> question text
     sure_flag_html: str
 
 
@@ -204,10 +204,13 @@ class OnlyOf(Record):
     values: tuple[str, ...]
 
 
+Condition = tuple[str, ...] | OnlyOf  # the accepted values of one answer in a rule or a page's show_when
+
+
 class Rule(Record):
     id: str
-    when: dict  # field -> tuple of accepted values, or OnlyOf for a list answer
-    framing: dict  # option id -> framing
+    when: dict[str, Condition]  # field -> tuple of accepted values, or OnlyOf for a list answer
+    framing: dict[str, str]  # option id -> framing
     show: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -215,7 +218,7 @@ class Rule(Record):
 
 class Tailoring(Record):
     grid_rows: tuple[GridRow, ...]
-    framings: dict  # framing id -> words shown
+    framings: dict[str, str]  # framing id -> words shown
     options: tuple[OptionDef, ...]
     rules: tuple[Rule, ...]
 
@@ -250,13 +253,13 @@ class Bundle(Struct, kw_only=True):
 class Content(Record):
     root: Path
     bundle: Bundle
-    facts: dict  # id -> Fact
-    references: dict  # id -> Reference
-    glossary: dict  # id -> Term
+    facts: dict[str, Fact]
+    references: dict[str, Reference]
+    glossary: dict[str, Term]
     form: Form
     prompt_groups: tuple[PromptGroup, ...]
     tailoring: Tailoring
-    pages: dict  # id -> Page, in file-name order
+    pages: dict[str, Page]  # in file-name order
     fingerprint: str
     files: int
 

@@ -1,4 +1,4 @@
-"""Reading the content folder's files: which files they are, their text, their YAML (with its line map), and a
+"""Reading the content folder's files (``files`` lists them): their text, their YAML (with its line map), and a
 page's front matter. Problems go to the list given; nothing here knows what a field means."""
 
 from __future__ import annotations
@@ -7,26 +7,9 @@ import re
 from pathlib import Path
 
 from ..errors import Problem, quote
-from .schema import FILES
 from .yamlio import LineDict, YamlProblem, parse_yaml
 
-YAML_FILES = tuple(FILES)  # each declared in schema.py
-PAGES = "pages"
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
-
-
-def page_files(root: Path) -> list[Path]:
-    """The pages: ``pages/*.md``, sorted by name. Hidden files (an editor's ``.x.md``, a copy's ``._x.md``) are not
-    pages: they are neither read nor fingerprinted."""
-    folder = root / PAGES
-    return sorted(p for p in folder.glob("*.md") if not p.name.startswith(".") and p.is_file())
-
-
-def content_files(root: Path) -> list[Path]:
-    """Exactly the files the reader reads, sorted by their path relative to ``root``: what the fingerprint covers
-    and the bundle carries."""
-    files = [root / name for name in YAML_FILES if (root / name).is_file()] + page_files(root)
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
 def read_text(root: Path, rel: str, problems: list[Problem]) -> str | None:

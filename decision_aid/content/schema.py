@@ -168,7 +168,7 @@ class TailoringFile(Struct):
     rules: Annotated[tuple[Rule, ...], Meta(description="a list")]
 
 
-# Each YAML file of the folder and its declaration, in the order they are read.
+# Each YAML file of the folder (files.YAML_FILES) and its declaration.
 FILES: dict[str, Any] = {
     "bundle.yaml": BundleFile,
     "references.yaml": ReferencesFile,

@@ -5,16 +5,16 @@ import json
 import pickle
 
 from decision_aid import paths
-from decision_aid.content import load_content, read
+from decision_aid.content import files, load_content
 from decision_aid.content.fingerprint import fingerprint
 
 
 def test_the_fingerprint_covers_exactly_the_files_read(content_copy):
-    files = read.content_files(content_copy)
-    assert [p.relative_to(content_copy).as_posix() for p in files] == sorted(
-        [*read.YAML_FILES, *(f"pages/{p.name}" for p in (content_copy / "pages").glob("*.md"))])
+    listed = files.content_files(content_copy)
+    assert [p.relative_to(content_copy).as_posix() for p in listed] == sorted(
+        [*files.YAML_FILES, *(f"pages/{p.name}" for p in (content_copy / "pages").glob("*.md"))])
     content = load_content(content_copy)
-    assert content.files == len(files) == 20
+    assert content.files == len(listed) == 20
     assert content.fingerprint == fingerprint(content_copy)
 
 
@@ -52,3 +52,71 @@ def test_a_forged_store_with_the_right_fingerprint_is_never_used(content_copy, m
     assert loaded.facts[fact_id].phrase == fact.phrase != "99 in 100 people"
     assert loaded.fingerprint == claimed == fingerprint(content_copy)
     assert loaded.files == genuine.files  # the planted files are not content files
+
+
+# -- the bundle's store (decision_aid/content/store.py) ------------------------------------------------------------
+
+import sys  # noqa: E402
+
+import msgspec  # noqa: E402
+import pytest  # noqa: E402
+
+import decision_aid.content as content_package  # noqa: E402
+from decision_aid.content import store  # noqa: E402
+
+
+@pytest.fixture
+def bundle(content_copy, tmp_path, monkeypatch):
+    """The fixture content as a bundle's: its root holds the store the build wrote; reading the files is watched."""
+    home = tmp_path / "bundle"
+    home.mkdir()
+    monkeypatch.setattr(paths, "app_root", lambda: home)
+    monkeypatch.setattr(paths, "content_dir", lambda: content_copy)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    genuine = load_content(content_copy)
+    store.write_store(genuine, home)
+    reads = []
+    real = content_package.read_content
+    monkeypatch.setattr(content_package, "read_content", lambda root: reads.append(root) or real(root))
+    return home, genuine, reads
+
+
+def test_the_bundle_uses_its_build_store_for_the_same_files(bundle, content_copy):
+    home, genuine, reads = bundle
+    loaded = load_content(content_copy)
+    assert reads == []
+    assert loaded == genuine and loaded.root == content_copy
+    assert loaded.page("welcome").__dict__["html"] == genuine.page("welcome").html  # stored rendered
+
+
+def test_a_forged_bundle_store_is_refused_whatever_fingerprint_it_claims(bundle, content_copy, capsys):
+    home, genuine, reads = bundle
+    fact_id, fact = next(iter(genuine.facts.items()))
+    stored = msgspec.msgpack.decode((home / store.STORE_FILE).read_bytes())
+    stored["content"]["facts"][fact_id]["phrase"] = "99 in 100 people"
+    assert stored["content"]["fingerprint"] == genuine.fingerprint == fingerprint(content_copy)  # the claim is right
+    (home / store.STORE_FILE).write_bytes(msgspec.msgpack.encode(stored))
+    loaded = load_content(content_copy)
+    assert reads == [content_copy]
+    assert loaded.facts[fact_id].phrase == fact.phrase
+    assert "content.msgpack is not the one the build made (its SHA-256 differs from content.msgpack.sha256): it is " \
+           "not used, the content files are read instead" in capsys.readouterr().err
+
+
+def test_edited_files_are_read_not_the_bundle_store(bundle, content_copy):
+    home, genuine, reads = bundle
+    facts = content_copy / "facts.yaml"
+    facts.write_text(facts.read_text().replace("status: V", "status: S", 1))
+    assert load_content(content_copy).fingerprint != genuine.fingerprint
+    assert reads == [content_copy]
+
+
+def test_a_checkout_and_another_folder_never_use_a_store(bundle, content_copy, tmp_path, monkeypatch):
+    home, genuine, reads = bundle
+    monkeypatch.setattr(sys, "frozen", False)
+    load_content(content_copy)
+    monkeypatch.setattr(sys, "frozen", True)
+    other = tmp_path / "other"
+    content_copy.rename(other)
+    load_content(other)
+    assert reads == [content_copy, other]
