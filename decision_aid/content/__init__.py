@@ -2,8 +2,8 @@
 
 Four steps, one module each: ``read`` (the files ``files`` lists, their YAML and front matter), ``schema`` (each
 file declared as typed records, checked by ``validation.Checker``), ``checks`` (what no single file can say alone)
-and ``build`` (the model). A checkout reads and checks the files at every start; the bundle uses the model its build stored, only when
-proven to be the build's and of the same files (``store``).
+and ``build`` (the model). A checkout reads and checks the files at every start; the bundle uses the model its
+build stored, only when proven to be the build's and of the same files (``store``).
 """
 
 from __future__ import annotations
