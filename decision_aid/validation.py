@@ -94,7 +94,6 @@ class _Field:
     key: str  # the key in the file (msgspec's encode_name: a choice id such as "4_to_8" is no attribute name)
     type: Any
     required: bool
-    default: Any
 
 
 @functools.cache
@@ -102,8 +101,7 @@ def fields_of(cls: type[msgspec.Struct]) -> tuple[_Field, ...]:
     out = []
     for f in msgspec.structs.fields(cls):
         required = f.default is NODEFAULT and f.default_factory is NODEFAULT
-        default = f.default if f.default is not NODEFAULT else f.default_factory
-        out.append(_Field(f.name, f.encode_name, f.type, required, default))
+        out.append(_Field(f.name, f.encode_name, f.type, required))
     return tuple(out)
 
 

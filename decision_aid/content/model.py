@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 import msgspec
 from msgspec import Meta
 
-from ..validation import Bool, Text
+from ..validation import Bool, Prose, Text
 
 STEPS = (
     "welcome",
@@ -187,7 +187,7 @@ class PromptGroup(Record):
 class GridRow(Struct, kw_only=True):
     EXPECTED: ClassVar[str] = "a mapping with id and label"
     id: Id
-    label: Annotated[str, Meta(pattern=r"\S", description="a non-empty text", extra={"prose": True})]
+    label: Prose
 
 
 class OptionDef(Struct, kw_only=True):

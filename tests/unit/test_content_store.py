@@ -1,11 +1,17 @@
-"""What the aid shows is what the files say: no stored model is believed, and the fingerprint covers exactly the
-files the reader reads (decision_aid/content/read.py content_files)."""
+"""What the aid shows is what the files say: the fingerprint covers exactly the files the reader reads
+(decision_aid/content/files.py), nothing in the content folder is read as a model, and the bundle's stored model is
+used only when proven to be its build's, of the same files."""
 
 import json
 import pickle
+import sys
 
+import msgspec
+import pytest
+
+import decision_aid.content as content_package
 from decision_aid import paths
-from decision_aid.content import files, load_content
+from decision_aid.content import files, load_content, store
 from decision_aid.content.fingerprint import fingerprint
 
 
@@ -55,14 +61,6 @@ def test_a_forged_store_with_the_right_fingerprint_is_never_used(content_copy, m
 
 
 # -- the bundle's store (decision_aid/content/store.py) ------------------------------------------------------------
-
-import sys  # noqa: E402
-
-import msgspec  # noqa: E402
-import pytest  # noqa: E402
-
-import decision_aid.content as content_package  # noqa: E402
-from decision_aid.content import store  # noqa: E402
 
 
 @pytest.fixture
