@@ -58,6 +58,8 @@ def test_bundle_carries_content_templates_and_fonts(bundle):
     carried = sorted(p.relative_to(inside / "content") for p in (inside / "content").rglob("*") if p.is_file())
     # Exactly the files the aid reads (and fingerprints): nothing else about the content is stored.
     assert carried == sorted(shipped)
+    # And the model its build read from them, with its SHA-256 (decision_aid/content/store.py).
+    assert (inside / "content.msgpack").is_file() and (inside / "content.msgpack.sha256").is_file()
     assert (inside / "content.sha256").read_text().split() == [fingerprint(ROOT / "content"), "content"]
     fonts = {p.name for p in (inside / "resources" / "fonts").iterdir()}
     assert {p.name for p in (ROOT / "resources" / "fonts").iterdir()} <= fonts
