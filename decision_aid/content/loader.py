@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from ..answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS
 from ..errors import ContentError, Problem, quote
-from . import markup
+from . import governance, markup
 from .fingerprint import content_files, fingerprint
 from .model import (
     AUDIENCES,
@@ -96,6 +97,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.texts: list[_Text] = []
         self.broken_pages = 0
+        self.bundle_data = None  # bundle.yaml as read, for governance.check
         self.glossary_broken = False  # glossary.yaml unreadable: no cascade of "undefined word"
         self.fact_keys: set | None = set()  # None when facts.yaml is unreadable  # every fact id in facts.yaml, valid or not: no cascade of "unknown fact"  # pages whose front matter could not be read: their step is unknown
 
@@ -197,6 +199,8 @@ BUNDLE_SPECS = [
     Spec("status", choice(*STATUSES)),
     Spec("number_phrases", TEXT_LIST, required=False),
     Spec("changelog", LIST),
+    Spec("authors", LIST, required=False),  # entries checked by governance.check
+    Spec("reviewers", LIST, required=False),
 ]
 CHANGE_SPECS = [Spec("version", VERSION), Spec("date", DATE), Spec("changes", TEXT_LIST)]
 
@@ -204,6 +208,7 @@ CHANGE_SPECS = [Spec("version", VERSION), Spec("date", DATE), Spec("changes", TE
 def _read_bundle(r: _Reader) -> Bundle | None:
     rel = "bundle.yaml"
     data = r.read_yaml(rel)
+    r.bundle_data = data
     if data is None:
         return None
     f = r.fields(rel, data, BUNDLE_SPECS)
@@ -352,7 +357,7 @@ PAGE_SPECS = [
     Spec("step", choice(*STEPS)),
     Spec("audience", choice(*AUDIENCES)),
     Spec("version", VERSION),
-    Spec("reviewed", DATE),
+    Spec("reviewed", DATE, required=False),  # only with a recorded review (governance)
     Spec("review_due", DATE),
     Spec("sources", ID_LIST),
     Spec("show_when", MAPPING, required=False),
@@ -416,7 +421,7 @@ def _read_page(r: _Reader, path: Path, refs: dict) -> _PageDraft | None:
     for src in f["sources"]:
         if src not in refs:
             r.problem(rel, data.line_of("sources"), "sources", "reference ids from references.yaml", quote(src))
-    if f["review_due"] < f["reviewed"]:
+    if f["reviewed"] is not None and f["review_due"] < f["reviewed"]:
         r.problem(rel, data.line_of("review_due"), "review_due", "a date after reviewed", str(f["review_due"]))
     r.prose(rel, data.line_of("title"), "title", f["title"])
     r.prose(rel, body_line, "(body)", body)
@@ -843,6 +848,14 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     prompts = _read_prompts(r)
     tailoring = _read_tailoring(r)
     _check_pages(r, drafts, tailoring, facts)
+    people, gov_problems = governance.check(
+        bundle=r.bundle_data, status=bundle.status if bundle else None,
+        version=bundle.version if bundle else None,
+        pages=[governance.PageReview(d.rel, d.data.line_of("reviewed"), d.fields["id"], d.fields["reviewed"])
+               for d in drafts])
+    r.problems.extend(gov_problems)
+    if bundle is not None:
+        bundle = dataclasses.replace(bundle, authors=people.authors, reviewers=people.reviewers)
     allowed = list(bundle.number_phrases if bundle else ()) + trial_name_words(refs.values())
     page_ids = {d.fields["id"] for d in drafts}
     used_facts, used_terms = _check_texts(r, facts, glossary, page_ids, allowed)

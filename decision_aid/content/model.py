@@ -88,7 +88,7 @@ class Page:
     step: str
     audience: str
     version: str
-    reviewed: dt.date
+    reviewed: dt.date | None  # None: no recorded review stands behind the page
     review_due: dt.date
     sources: tuple[str, ...]
     markdown: str  # the body with placeholders and glossary words expanded: ``html`` is made from it
@@ -202,6 +202,28 @@ class ChangelogEntry:
 
 
 @dataclass(frozen=True)
+class Author:
+    """Who wrote the content: a person or a team, their role, and their conflict-of-interest declaration."""
+
+    name: str
+    role: str
+    declaration: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """One recorded review: who, in what role, whether a clinician, when, of which version and pages."""
+
+    name: str
+    role: str
+    clinician: bool
+    date: dt.date
+    version: str
+    pages: tuple[str, ...]  # () = every page
+    declaration: str
+
+
+@dataclass(frozen=True)
 class Bundle:
     name: str
     version: str
@@ -210,6 +232,8 @@ class Bundle:
     status: str
     number_phrases: tuple[str, ...]
     changelog: tuple[ChangelogEntry, ...]
+    authors: tuple[Author, ...] = ()
+    reviewers: tuple[Review, ...] = ()
 
     @property
     def is_draft(self) -> bool:
