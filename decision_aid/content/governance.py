@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from ..errors import Problem, quote
 from .model import Author, Review
 
+# While the status is draft, every screen says so in words a patient can take in; the printout says it in full,
+# for the doctor ("DRAFT: not yet reviewed by a clinician", decision_aid/summary).
+SCREEN_DRAFT_NOTICE = "This aid is being checked by the clinic's doctors."
 BUNDLE = "bundle.yaml"
 ALL_PAGES = "all"
 VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")

@@ -213,7 +213,7 @@ def test_no_page_says_the_form_cannot_tell_bone_only():
         assert "cannot tell" not in text, where
 
 
-# -- Trials open or closed "now" ----------------------------------------------------------------------------------------
+# -- Trials open or closed "now" --------------------------------------------------------------------------------
 
 def test_no_undated_statement_that_trials_are_open_or_without_results_now():
     for where, text in _all_prose():
@@ -224,7 +224,7 @@ def test_no_undated_statement_that_trials_are_open_or_without_results_now():
     assert "{{others.review.year}}" in other
 
 
-# -- Added from FACTS rows ------------------------------------------------------------------------------------------------
+# -- Added from FACTS rows ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def content():

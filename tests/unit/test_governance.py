@@ -85,7 +85,8 @@ def test_a_review_of_other_pages_does_not_back_a_page(content_copy):
 
 
 def test_authors_are_required_with_a_declaration(content_copy):
-    edit(content_copy / "bundle.yaml", "    declaration: A test bundle; no declaration signed.\n", "    funding: none\n")
+    edit(content_copy / "bundle.yaml", "    declaration: A test bundle; no declaration signed.\n",
+         "    funding: none\n")
     assert messages(content_copy) == [
         "bundle.yaml:11: authors[0].funding: expected one of: name, role, declaration, received 'funding'",
         "bundle.yaml:9: authors[0].declaration: expected a non-empty text, received nothing"]
