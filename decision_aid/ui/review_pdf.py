@@ -1,7 +1,8 @@
 """The review packet on paper: its HTML laid out by Qt on A4 pages, with the version and fingerprint on every page.
 
-The same packet gives the same text on the same pages; the PDF file itself carries Qt's creation time and document
-id, so its bytes differ from run to run while its words, pages and fingerprint do not.
+The same packet gives the same text on the same pages, and the same PDF document id (made from the content
+fingerprint); the file also carries Qt's creation time, so its bytes differ from run to run while its words, pages,
+document id and fingerprint do not.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUuid
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -38,6 +39,11 @@ def packet_document(html: str) -> QTextDocument:
     return doc
 
 
+def document_id(packet: Packet) -> QUuid:
+    """The PDF's document id: the first 16 bytes of the content fingerprint, so the same content gives the same id."""
+    return QUuid.fromRfc4122(QByteArray(bytes.fromhex(packet.content.fingerprint[:32])))
+
+
 def footer_lines(packet: Packet) -> tuple[str, str]:
     b = packet.content.bundle
     return (f"Review packet · {b.name} · content version {b.version} ({b.status})",
@@ -57,6 +63,7 @@ def write_packet_pdf(packet: Packet, html: str, path: str | os.PathLike) -> int:
         writer.setResolution(PDF_RESOLUTION)
         writer.setTitle(f"Review packet: {packet.content.bundle.name}, version {packet.content.bundle.version}")
         writer.setCreator("decision-aid review-packet")
+        writer.setDocumentId(document_id(packet))
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                          QMarginsF(0, 0, 0, 0)))
         count = _paint(packet, packet_document(html), writer)

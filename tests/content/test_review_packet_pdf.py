@@ -48,6 +48,10 @@ def test_the_packet_pdf_has_every_section_and_the_fingerprint_on_every_page(pack
         assert heading in words, heading
     for page_id in content.pages:
         assert f"Page {page_id}:" in words, page_id
+    # the PDF's document id is made from the fingerprint: same content, same id
+    fp = content.fingerprint
+    uuid = f"{fp[:8]}-{fp[8:12]}-{fp[12:16]}-{fp[16:20]}-{fp[20:32]}"
+    assert f"xmpMM:DocumentID=\"uuid:{uuid}\"".encode() in path.read_bytes()
 
 
 def test_the_packet_pdf_as_pngs(packet_pdf):
