@@ -119,6 +119,7 @@ class _Plan:
     key_type: Any = None
     of_structs: bool = False
     unique: str | None = None
+    min_length: int = 0
     prose: bool = False
 
 
@@ -131,7 +132,9 @@ def _plan(tp: Any) -> _Plan:
     if origin is tuple:
         item_type = typing.get_args(inner)[0]
         unique = (meta.extra or {}).get("unique") if meta is not None else None
-        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique)
+        min_length = (meta.min_length or 0) if meta is not None else 0
+        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique,
+                     min_length=min_length)
     if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
         key_type, item_type = typing.get_args(inner)
         return _Plan("keyed", item_type, key_type)
@@ -223,6 +226,9 @@ class Checker:
             return self.struct(value, tp, field, line=line)
         if plan.kind in ("list", "keyed") and not isinstance(value, list if plan.kind == "list" else Mapping):
             self.problem(line, field, expected_of(tp), quote(value))
+            return INVALID
+        if plan.kind == "list" and len(value) < plan.min_length:  # type: ignore[arg-type]
+            self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
             return INVALID
         if plan.kind == "list":
             items, bad = [], False

@@ -22,7 +22,7 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
     """
     from ..validation import INVALID, Checker
-    from . import checks, files, read, schema
+    from . import checks, files, governance, read, schema
     from .build import build
     from .fingerprint import fingerprint
 
@@ -43,6 +43,11 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     rules = checks.check_tailoring(r)
     show_when = checks.check_pages(r)
     bundle = r.files["bundle.yaml"]
+    if bundle is not None:
+        r.problems.extend(governance.check(
+            bundle=bundle, where=r.raw["bundle.yaml"],
+            pages=[governance.PageReview(d.rel, d.data.line_of("reviewed"), d.front.id, d.front.reviewed)
+                   for d in r.pages]))
     allowed = list(bundle.number_phrases if bundle else ()) + checks.trial_name_words(r.references.values())
     used_facts, used_terms = checks.check_prose(r, allowed)
     usage = {"facts": used_facts, "terms": used_terms}

@@ -121,7 +121,7 @@ class Page(Record, dict=True):
     step: str
     audience: str
     version: str
-    reviewed: dt.date
+    reviewed: dt.date | None  # None: no recorded review stands behind the page
     review_due: dt.date
     sources: tuple[str, ...]
     markdown: str  # the body with placeholders and glossary words expanded: ``html`` is made from it
@@ -230,6 +230,38 @@ class ChangelogEntry(Struct, kw_only=True):
     changes: TextList
 
 
+class Author(Struct, kw_only=True):
+    """Who wrote the content: a person or a team, their role, and their conflict-of-interest declaration."""
+
+    EXPECTED: ClassVar[str] = "a mapping with name, role, declaration"
+    name: Text
+    role: Text
+    declaration: Text
+
+
+ALL_PAGES = "all"
+
+
+class Review(Struct, kw_only=True):
+    """One recorded review: who, in what role, whether a clinician, when, of which version and pages."""
+
+    EXPECTED: ClassVar[str] = "a mapping with name, role, clinician, date, version, pages, declaration"
+    name: Text
+    role: Text
+    clinician: Bool
+    date: Date
+    version: Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$",
+                                 description="the content version reviewed, such as 1.0.0")]
+    listed: Annotated[Literal["all"] | tuple[Id, ...], Meta(description=f"a list of page ids, or {ALL_PAGES}")] = (
+        msgspec.field(name="pages"))
+    declaration: Text
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The page ids reviewed; () means every page."""
+        return () if self.listed == ALL_PAGES else tuple(self.listed)
+
+
 class Bundle(Struct, kw_only=True):
     name: Text
     version: Version
@@ -238,6 +270,8 @@ class Bundle(Struct, kw_only=True):
     status: Literal[STATUSES]  # type: ignore[valid-type]
     number_phrases: TextList = ()
     changelog: Annotated[tuple[ChangelogEntry, ...], Meta(description="a list")]
+    authors: Annotated[tuple[Author, ...], Meta(min_length=1, description="a list of entries with name, role, declaration")]
+    reviewers: Annotated[tuple[Review, ...], Meta(description="a list of entries with name, role, clinician, date, version, pages, declaration")] = ()
 
     @property
     def is_draft(self) -> bool:

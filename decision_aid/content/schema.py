@@ -63,7 +63,7 @@ class FrontMatter(Struct, kw_only=True):
     step: Literal[STEPS]  # type: ignore[valid-type]
     audience: Literal[AUDIENCES]  # type: ignore[valid-type]
     version: Version
-    reviewed: Date
+    reviewed: Date | None = None  # only with a recorded clinician review (governance)
     review_due: Date
     sources: IdList
     show_when: Mapping | None = None
@@ -72,7 +72,7 @@ class FrontMatter(Struct, kw_only=True):
     compare: Annotated[tuple[Comparison, ...], Meta(description="a list")] | None = None
 
     def invalid(self):
-        if self.review_due < self.reviewed:
+        if self.reviewed is not None and self.review_due < self.reviewed:
             yield "review_due", "a date after reviewed", str(self.review_due)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..answers import load_answers, save_answers
+from ..content.governance import SCREEN_DRAFT_NOTICE
 from ..errors import AnswersError, DecisionAidError
 from ..session import TEXT_SCALES, Session
 from . import theme
@@ -65,7 +66,7 @@ STEP_COUNT = 9
 # Content steps that are wizard pages; pages of other steps (option, note, detail, local-therapy) open to read.
 CONTENT_STEP_PAGE = {"welcome": "welcome", "situation": "situation", "trials": "trials", "risks": "risks",
                      "values": "values", "leaning": "leaning", "questions": "questions", "summary": "summary"}
-DRAFT_TEXT = "Draft content: not yet reviewed by a clinician."
+DRAFT_TEXT = SCREEN_DRAFT_NOTICE
 # The kiosk's words around the summary: a person there cannot pick a folder, and the next person must start clean.
 KIOSK_NO_PDF = "Saving a PDF is not set up on this computer. You can print the summary, or ask a member of staff."
 KIOSK_PDF_NOTE = "Save as PDF keeps a copy for the clinic staff. Ask a member of staff for it."
