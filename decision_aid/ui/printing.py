@@ -102,7 +102,8 @@ def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = No
 
 def send_pdf(queue: str, pdf: bytes, *, copies: int = 1, title: str = "") -> None:
     """Hand the PDF to a CUPS queue through ``lp``, from standard input; SummaryWriteError when CUPS refuses it."""
-    command = ["lp", "-d", queue, "-n", str(copies)]
+    # pdftocairo for printers that take PostScript: the paper is the same, and a PDF queue keeps the text layer.
+    command = ["lp", "-d", queue, "-n", str(copies), "-o", "pdftops-renderer=pdftocairo"]
     if title:
         command += ["-t", title]
     try:
