@@ -295,24 +295,18 @@ def _flags(summary: Summary) -> tuple[Flag, ...]:
     leaning = next((o for o in summary.options if o.id == summary.leaning), None)
     if leaning is not None and leaning.framing == "not_usually_advised":
         flags.append(Flag("leaning_not_usually_advised",
-                          f"Leaning toward {leaning.title.lower()}, which the aid calls "
-                          f"“{leaning.framing_label.lower()}” in this situation"))
+                          f"Leaning toward “{leaning.title}”, which the aid calls {leaning.framing_label.lower()}"))
     if summary.sure_noes:
         flags.append(Flag("sure_no", f"Answered No to {summary.sure_noes} of {len(summary.sure)} SURE questions"))
     return tuple(flags)
 
 
 def _unanswered(summary: Summary) -> tuple[str, ...]:
-    steps = []
-    if not any(line.answer for line in summary.situation):
-        steps.append("My situation")
-    if not any(v.rating is not None for v in summary.values):
-        steps.append("What matters to me")
-    if summary.leaning is None:
-        steps.append("Where I am leaning")
-    if not any(line.answer is not None for line in summary.sure):
-        steps.append("The SURE test")
-    return tuple(steps)
+    empty = {"My situation": not any(line.answer for line in summary.situation),
+             "What matters to me": all(v.rating is None for v in summary.values),
+             "Where I am leaning": summary.leaning is None,
+             "The SURE test": all(line.answer is None for line in summary.sure)}
+    return tuple(step for step, none in empty.items() if none)
 
 
 def _check_questions(content: Content, answers: Answers) -> None:

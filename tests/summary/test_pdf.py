@@ -72,9 +72,15 @@ def _glance_items(summary):
     return items
 
 
-@pytest.mark.parametrize("name", sorted(EXAMPLES) + ["not-sure", "nothing", "stress"])
+@pytest.mark.parametrize("name", sorted(EXAMPLES) + ["not-sure", "nothing", "stress", "against-framing"])
 def test_the_glance_is_on_page_one_above_a_third_of_the_sheet(shipped_content, tmp_path, name):
-    summary = example(shipped_content, name) if name in EXAMPLES else make(shipped_content, name)
+    if name == "against-framing":  # growing elsewhere, leaning toward surgery: both flags
+        summary = example(shipped_content, "growing")
+        summary = build_summary(content=shipped_content, answers=dataclasses.replace(summary.answers,
+                                leaning="surgery"), clinic=CLINIC, today=TODAY)
+        assert len(summary.flags) == 2
+    else:
+        summary = example(shipped_content, name) if name in EXAMPLES else make(shipped_content, name)
     path = tmp_path / "s.pdf"
     write_pdf(summary, path)
     above = text_above(pieces(path), 0, GLANCE_BOTTOM_MM)
