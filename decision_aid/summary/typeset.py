@@ -150,10 +150,14 @@ def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", pp
                 raise
             data = _name_glyphs(data, missing)
     else:
-        raise SummaryWriteError("summary.pdf", "some characters could not be printed with the shipped fonts")
+        raise TypesetError("some characters could not be printed with the shipped fonts")
     if fmt != "pdf" and isinstance(out, bytes):
         out = [out]
     return out
+
+
+class TypesetError(Exception):
+    """Typst could not make the pages (``write_pdf`` turns it into a SummaryWriteError naming the file)."""
 
 
 MAX_GLYPH_RETRIES = 12
@@ -199,9 +203,14 @@ def write_pdf(summary: Summary, path: str | os.PathLike, *, paper: str = "a4") -
     """
     if paper not in PAPERS:
         raise ValueError(f"paper: expected one of: {', '.join(PAPERS)}, received {paper!r}")
+    import typst
+
     path = Path(path)
     _check_folder(path)
-    data = compile_summary(summary, fmt="pdf", paper=paper)
+    try:
+        data = compile_summary(summary, fmt="pdf", paper=paper)
+    except (TypesetError, typst.TypstError) as exc:
+        raise SummaryWriteError(str(path), f"the summary could not be typeset ({exc})") from None
     write_summary_file(path, data)
     return pdf_page_count(data)
 

@@ -295,3 +295,13 @@ def test_pages_rendered_to_png_have_ink_inside_the_margins_only(shipped_content,
 def ink(image, x0, y0, x1, y1) -> int:
     """Dark pixels in a box (sampled every other pixel)."""
     return sum(1 for y in range(y0, y1, 2) for x in range(x0, x1, 2) if image.pixelColor(x, y).lightness() < 200)
+
+
+def test_a_typesetting_failure_is_a_summary_error_naming_the_file(summary_content, tmp_path, monkeypatch):
+    def broken(summary, **kwargs):
+        raise typeset.TypesetError("some characters could not be printed with the shipped fonts")
+
+    monkeypatch.setattr(typeset, "compile_summary", broken)
+    with pytest.raises(SummaryWriteError, match="could not be typeset") as info:
+        write_pdf(make(summary_content, "typical"), tmp_path / "s.pdf")
+    assert info.value.folder == str(tmp_path) and list(tmp_path.iterdir()) == []
