@@ -81,6 +81,9 @@ PDF_SAVED_TEXT = "Your summary has been saved for the clinic staff. Please ask a
 CLEARS_NEXT = ("For your privacy, your answers will be cleared from this screen, ready for the next person, "
                "when you touch the button below.")
 NEXT_PERSON = "Start again for the next person"
+# Kiosk: printing and saving for the staff are not either/or; the message after one offers the other.
+ALSO_SAVE, ALSO_PRINT = "Also save a copy for the staff", "Also print it"
+ALSO_DONE = {ALSO_SAVE: "A copy was saved for the staff", ALSO_PRINT: "Sent to the printer too"}
 PREBUILD_DELAY_MS = 250
 COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a "Steps" menu in the top bar
 
@@ -515,11 +518,11 @@ class SessionView(QWidget):
             return None
         return KIOSK_PDF_NOTE if self.can_save_pdf() else KIOSK_NO_PDF
 
-    def print_summary(self) -> None:
+    def print_summary(self, *, hand_over: bool = True) -> bool:
         from . import dialogs
 
         if not summary_available():
-            return
+            return False
         from . import printing
 
         def tell(parent, title, text):
@@ -532,24 +535,38 @@ class SessionView(QWidget):
                                              tell=tell)
         except DecisionAidError as exc:
             self._message(dialogs.show_error(self, title="The summary was not printed", text=str(exc)))
-            return
-        if printed and self.kiosk:
-            self._hand_over(title=PRINTED_TITLE, text=PRINTED_TEXT)
+            return False
+        if printed and self.kiosk and hand_over:
+            self._hand_over(title=PRINTED_TITLE, text=PRINTED_TEXT,
+                            also=(ALSO_SAVE, self.save_pdf) if self.can_save_pdf() else None)
+        return printed
 
-    def _hand_over(self, *, title: str, text: str, informative: str = "") -> None:
+    def _hand_over(self, *, title: str, text: str, informative: str = "", also=None) -> None:
         """Kiosk: the summary has gone to the printer or the staff. Say so, then the session is thrown away once
-        the person closes the message (or the idle guard closes it for someone who walked away)."""
+        the person closes the message (or the idle guard closes it for someone who walked away). ``also``: (words,
+        action) for the other of printing and saving, offered here before the reset."""
         from . import dialogs
 
         informative = f"{CLEARS_NEXT}\n\n{informative}" if informative else CLEARS_NEXT
-        self._message(dialogs.show_done(self, title=title, text=text, informative=informative,
-                                        close_text=NEXT_PERSON, on_close=self._on_start_over))
+        box = dialogs.show_done(self, title=title, text=text, informative=informative, close_text=NEXT_PERSON,
+                                on_close=self._on_start_over)
+        if also is not None:
+            words, action = also
 
-    def save_pdf(self) -> None:
+            def do_also() -> None:
+                if action(hand_over=False):
+                    button.setEnabled(False)
+                    button.setText(ALSO_DONE[words])
+
+            button = box.add_button(words, do_also)
+            button.setObjectName("alsoButton")
+        self._message(box)
+
+    def save_pdf(self, *, hand_over: bool = True) -> bool:
         from . import dialogs
 
         if not summary_available() or not self.can_save_pdf():
-            return
+            return False
         stamp = dt.datetime.now()
         if self.kiosk:
             path = str(_unused_path(self.session.clinic.export_folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
@@ -558,7 +575,7 @@ class SessionView(QWidget):
                                          suggested=str(Path.home() / f"decision-aid-summary-{stamp:%Y-%m-%d}.pdf"),
                                          file_filter="PDF files (*.pdf)")
             if not path:
-                return
+                return False
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
         from .summary_pdf import write_pdf
@@ -571,18 +588,22 @@ class SessionView(QWidget):
                                                  informative=f"For the staff: {exc}"))
             else:
                 self._message(dialogs.show_error(self, title="The PDF was not saved", text=str(exc)))
-            return
+            return False
         except OSError as exc:
             self._message(dialogs.show_error(self, title="The PDF was not saved",
                                              text=KIOSK_PDF_FAILED if self.kiosk else
                                              f"The PDF could not be written to {path}.",
                                              informative=exc.strerror or str(exc)))
-            return
-        if self.kiosk:
+            return False
+        if self.kiosk and hand_over:
+            from .printing import printers_available
+
             self._hand_over(title=PDF_SAVED_TITLE, text=PDF_SAVED_TEXT,
-                            informative=f"For the staff: it is {Path(path).name} in {Path(path).parent}.")
-            return
-        self._message(dialogs.show_info(self, title="PDF saved", text=f"The summary was saved to {path}."))
+                            informative=f"For the staff: it is {Path(path).name} in {Path(path).parent}.",
+                            also=(ALSO_PRINT, self.print_summary) if printers_available() else None)
+        elif not self.kiosk:
+            self._message(dialogs.show_info(self, title="PDF saved", text=f"The summary was saved to {path}."))
+        return True
 
 
 def _unused_path(folder: Path, stem: str) -> Path:
