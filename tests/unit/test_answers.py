@@ -223,7 +223,7 @@ def test_the_form_declares_which_question_depends_on_which_answer():
 
 def test_the_session_refuses_what_the_answers_file_refuses():
     """The session has no checks of its own: a change is checked by the answers file's declaration."""
-    from conftest import FIXTURE_CONTENT
+    from tests.conftest import FIXTURE_CONTENT
 
     from decision_aid.content import load_content
     from decision_aid.session import Session
