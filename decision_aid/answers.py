@@ -38,9 +38,10 @@ VALUE_ITEMS = (
     "help_research",
 )
 VALUE_MIN, VALUE_MAX = 0, 4
-LEANING_CHOICES = ("medicines_only", "surgery", "radiation", "trial", "unsure")
+LEANING_CHOICES = ("medicines_only", "surgery", "radiation", "trial", "symptom_relief", "unsure")
 SURE_ITEMS = ("sure", "understand", "risks_benefits", "support")
-TOP_KEYS = ("format", "version", "situation", "values", "leaning", "sure", "questions", "own_questions", "name")
+TOP_KEYS = ("format", "version", "situation", "values", "leaning", "leaning_situation", "sure", "questions",
+            "own_questions", "name")
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Answers:
     situation: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     values: dict[str, int] = field(default_factory=dict)
     leaning: str | None = None
+    # The situation as it was when the leaning was given: a later change asks the person to look again.
+    leaning_situation: dict[str, str | tuple[str, ...]] | None = None
     sure: dict[str, bool] = field(default_factory=dict)
     questions: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
@@ -70,6 +73,10 @@ class Answers:
             data["values"] = dict(self.values)
         if self.leaning is not None:
             data["leaning"] = self.leaning
+        if self.leaning_situation is not None:
+            data["leaning_situation"] = {
+                k: list(v) if k in LIST_FIELDS else v for k, v in self.leaning_situation.items()
+            }
         if self.sure:
             data["sure"] = dict(self.sure)
         if self.questions:
@@ -139,27 +146,11 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
         c.add("version", str(VERSION), version)
 
     answers = Answers()
-    situation = _mapping(c, data, "situation") or {}
-    for key, value in situation.items():
-        choices = SITUATION_CHOICES.get(key)
-        field_name = f"situation.{key}"
-        if choices is None:
-            c.add(field_name, _one_of(SITUATION_CHOICES), key)
-        elif key in LIST_FIELDS:
-            if not isinstance(value, list):
-                c.add(field_name, "a list of " + _one_of(choices), value)
-                continue
-            bad = [v for v in value if v not in choices]
-            for v in bad:
-                c.add(field_name, "a list of " + _one_of(choices), v)
-            if not bad and len(set(value)) != len(value):
-                c.add(field_name, "each choice at most once", value)
-            elif not bad:
-                answers.situation[key] = tuple(v for v in choices if v in value)
-        elif not isinstance(value, str) or value not in choices:
-            c.add(field_name, _one_of(choices), value)
-        else:
-            answers.situation[key] = value
+    answers.situation = _situation(c, _mapping(c, data, "situation") or {}, "situation")
+    if "leaning_situation" in data:
+        given = _mapping(c, data, "leaning_situation")
+        if given is not None:
+            answers.leaning_situation = _situation(c, given, "leaning_situation")
 
     values = _mapping(c, data, "values") or {}
     for key, value in values.items():
@@ -176,7 +167,38 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
             c.add("leaning", _one_of(LEANING_CHOICES), leaning)
         else:
             answers.leaning = leaning
+    _rest(c, data, answers, known_questions)
+    if c.problems:
+        raise AnswersError(c.problems)
+    return answers
 
+
+def _situation(c: _Collector, situation: dict, top: str) -> dict:
+    out: dict = {}
+    for key, value in situation.items():
+        choices = SITUATION_CHOICES.get(key)
+        field_name = f"{top}.{key}"
+        if choices is None:
+            c.add(field_name, _one_of(SITUATION_CHOICES), key)
+        elif key in LIST_FIELDS:
+            if not isinstance(value, list):
+                c.add(field_name, "a list of " + _one_of(choices), value)
+                continue
+            bad = [v for v in value if v not in choices]
+            for v in bad:
+                c.add(field_name, "a list of " + _one_of(choices), v)
+            if not bad and len(set(value)) != len(value):
+                c.add(field_name, "each choice at most once", value)
+            elif not bad:
+                out[key] = tuple(v for v in choices if v in value)
+        elif not isinstance(value, str) or value not in choices:
+            c.add(field_name, _one_of(choices), value)
+        else:
+            out[key] = value
+    return out
+
+
+def _rest(c: _Collector, data: dict, answers: Answers, known_questions) -> None:
     sure = _mapping(c, data, "sure") or {}
     for key, value in sure.items():
         if key not in SURE_ITEMS:
@@ -201,10 +223,6 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
             c.add("name", "a text", name)
         elif name.strip():
             answers.name = name.strip()
-
-    if c.problems:
-        raise AnswersError(c.problems)
-    return answers
 
 
 def load_answers(path: str | os.PathLike, *, known_questions=None) -> Answers:

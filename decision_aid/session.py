@@ -14,7 +14,7 @@ from .answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS
 from .answers import Answers
 from .clinic import Clinic
 from .content.model import Content, Page
-from .tailoring import TailoredView, tailor, visible_pages
+from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
 
 TEXT_SCALES = (100, 125, 150, 175, 200)  # per cent of the normal text size
 
@@ -56,7 +56,8 @@ class Session:
 
     @property
     def view(self) -> TailoredView:
-        """The options, framings and notes for the current situation, recomputed only when the situation changes."""
+        """What every page shows for these answers (``tailor``), recomputed when the situation, the values or the
+        leaning change; pages re-render only when its ``render_key`` (the situation) changes."""
         if self._view is None:
             self._view = tailor(self.content, self._answers, clinic_has_trials=self.clinic.has_trials)
         return self._view
@@ -72,7 +73,7 @@ class Session:
     # -- writing ---------------------------------------------------------------------------------------------
     def _replace(self, what: str, **changes) -> None:
         self._answers = dataclasses.replace(self._answers, **changes)
-        if what == "situation":
+        if what in ("situation", "values", "leaning"):
             self._view = None
         self.answers_changed.emit(self, what)
 
@@ -96,7 +97,16 @@ class Session:
         if key == "breast_symptoms" and situation.get("breast_symptoms") != "some":
             situation.pop("symptom_kinds", None)
         if situation != self._answers.situation:
-            self._replace("situation", situation=situation)
+            self._replace("situation", situation=situation,
+                          questions=self._with_suggestions(self._answers.situation, situation))
+
+    def _with_suggestions(self, old: dict, new: dict) -> tuple[str, ...]:
+        """Each new "I'm not sure" ticks its suggested question; an answer no longer "not sure" unticks it."""
+        before = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=old)))
+        after = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=new)))
+        wanted = (set(self._answers.questions) | (after - before)) - (before - after)
+        order = [p.id for g in self.content.prompt_groups for p in g.prompts]
+        return tuple(q for q in order if q in wanted)
 
     def set_value(self, *, key: str, value: int | None) -> None:
         if key not in VALUE_ITEMS:
@@ -115,7 +125,14 @@ class Session:
         if value is not None and value not in LEANING_CHOICES:
             raise ValueError(f"leaning: expected one of {', '.join(LEANING_CHOICES)}, received {value!r}")
         if value != self._answers.leaning:
-            self._replace("leaning", leaning=value)
+            # Remember the situation it was given in: a later change asks the person to look at it again.
+            self._replace("leaning", leaning=value,
+                          leaning_situation=dict(self._answers.situation) if value is not None else None)
+
+    def confirm_leaning(self) -> None:
+        """The person looked at the leaning again after the situation changed, and keeps it."""
+        if self._answers.leaning is not None and self._answers.leaning_situation != self._answers.situation:
+            self._replace("leaning", leaning_situation=dict(self._answers.situation))
 
     def set_sure(self, *, key: str, value: bool | None) -> None:
         if key not in SURE_ITEMS:

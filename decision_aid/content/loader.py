@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class _Reader:
         self.texts: list[_Text] = []
         self.broken_pages = 0
         self.glossary_broken = False  # glossary.yaml unreadable: no cascade of "undefined word"
+        self.fact_lines: dict = {}  # fact id -> line in facts.yaml
         self.fact_keys: set | None = set()  # None when facts.yaml is unreadable  # every fact id in facts.yaml, valid or not: no cascade of "unknown fact"  # pages whose front matter could not be read: their step is unknown
 
     # -- reporting ---------------------------------------------------------------------------------------------
@@ -281,6 +283,7 @@ FACT_SPECS = [
     Spec("source", TEXT),
     Spec("status", TEXT),
     Spec("note", TEXT, required=False),
+    Spec("study", ID, required=False),  # which study's people the figure describes (tailoring.yaml studies)
 ]
 
 
@@ -309,6 +312,7 @@ def _read_facts(r: _Reader, refs: dict) -> dict[str, Fact]:
                       quote(f["source"]))
             continue
         facts[fact_id] = Fact(id=fact_id, **f)
+        r.fact_lines[fact_id] = items.line_of(fact_id)
     return facts
 
 
@@ -602,7 +606,10 @@ def _read_tailoring(r: _Reader) -> dict | None:
     if data is None:
         return None
     top = r.fields(rel, data, [Spec("grid_rows", LIST), Spec("framings", MAPPING), Spec("options", LIST),
-                               Spec("rules", LIST)])
+                               Spec("rules", LIST), Spec("studies", LIST, required=False),
+                               Spec("unsure_questions", MAPPING, required=False),
+                               Spec("value_conflicts", LIST, required=False),
+                               Spec("flag_texts", MAPPING, required=False)])
     if top is None:
         return None
     rows = []
@@ -669,7 +676,12 @@ def _read_tailoring(r: _Reader) -> dict | None:
                       quote("medicines_only"))
         rules.append((Rule(f["id"], when, framing, tuple(f["show"] or ()), tuple(f["hide"] or ()),
                            tuple(f["notes"] or ())), rule.line_of("notes")))
-    return {"rows": rows, "framings": framings, "options": options, "rules": rules}
+    from . import tailoring_schema as ts
+
+    return {"rows": rows, "framings": framings, "options": options, "rules": rules,
+            "studies": ts.read_studies(r, rel, data), "unsure_questions": ts.read_unsure_questions(r, rel, data),
+            "value_conflicts": ts.read_value_conflicts(r, rel, data, option_ids),
+            "flag_texts": ts.read_flag_texts(r, rel, data)}
 
 
 # -- putting it together -------------------------------------------------------------------------------------------
@@ -759,10 +771,21 @@ def _check_pages(r: _Reader, drafts: list[_PageDraft], tailoring: dict | None, f
             r.problem(d.rel, d.data.line_of("option"), "option", f"{option.id} (with step: option)",
                       quote(d.fields["option"]))
         _check_grid(r, d, rows)
+    main_pages = {option.id: by_id.get(option.page) for option, _ in tailoring["options"]}
     for d in drafts:
-        if d.fields["step"] == "option" and d.fields["id"] not in option_pages:
-            r.problem(d.rel, d.data.line_of("option"), "option", "an option listed in tailoring.yaml",
+        if d.fields["step"] != "option" or d.fields["id"] in option_pages:
+            continue
+        main = main_pages.get(d.fields["option"])
+        if main is None or d.fields["show_when"] is None:
+            r.problem(d.rel, d.data.line_of("option"), "option",
+                      "an option listed in tailoring.yaml (a second page for an option needs show_when)",
                       quote(d.fields["option"]))
+            continue
+        # A variant of an option's page for some situations: the same option, so the same name everywhere.
+        if d.fields["title"] != main.fields["title"]:
+            r.problem(d.rel, d.data.line_of("title"), "title", f"the title of {main.rel} (the same option)",
+                      quote(d.fields["title"]))
+        _check_grid(r, d, rows)
     for rule, line in tailoring["rules"]:
         for note in rule.notes:
             d = by_id.get(note)
@@ -843,6 +866,15 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     prompts = _read_prompts(r)
     tailoring = _read_tailoring(r)
     _check_pages(r, drafts, tailoring, facts)
+    if tailoring is not None:
+        from . import tailoring_schema as ts
+
+        ts.check_fact_studies(r, facts, refs, tailoring["studies"], r.fact_lines)
+        ts.check_study_pages(r, "tailoring.yaml", tailoring["studies"], {d.fields["id"]: d.fields["step"]
+                                                                           for d in drafts})
+        prompt_ids = {q["id"] for g in prompts or () for q in g["prompts"]}
+        tailoring["unsure_questions"] = ts.check_unsure_questions(r, "tailoring.yaml", tailoring["unsure_questions"],
+                                                                  prompt_ids)
     allowed = list(bundle.number_phrases if bundle else ()) + trial_name_words(refs.values())
     page_ids = {d.fields["id"] for d in drafts}
     used_facts, used_terms = _check_texts(r, facts, glossary, page_ids, allowed)
@@ -912,12 +944,24 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
         framings={k: plain(v) for k, v in tailoring["framings"].items()},
         options=tuple(o for o, _ in tailoring["options"]),
         rules=tuple(rule for rule, _ in tailoring["rules"]),
+        studies=tuple(_plain_study(s, plain) for s in tailoring["studies"]),
+        unsure_questions=dict(tailoring["unsure_questions"]),
+        value_conflicts=tuple(dataclasses.replace(c, text=plain(c.text)) for c in tailoring["value_conflicts"]),
+        flag_texts={k: plain(v) for k, v in tailoring["flag_texts"].items()},
     )
     return Content(
         root=root, bundle=bundle, facts=facts, references=refs, glossary=terms, form=form_model,
         prompt_groups=groups, tailoring=tailoring_model, pages=pages, fingerprint=fingerprint(root),
         files=len(content_files(root)),
     )
+
+
+def _plain_study(study, plain):
+    criteria = tuple(dataclasses.replace(c, not_included=plain(c.not_included), unsure=plain(c.unsure))
+                     for c in study.criteria)
+    return dataclasses.replace(study, name=plain(study.name), criteria=criteria,
+                               applies=plain(study.applies) if study.applies else None,
+                               label=plain(study.label) if study.label else None)
 
 
 def _condition(data) -> dict | None:

@@ -41,6 +41,7 @@ class Fact:
     status: str
     per100: float | None = None
     note: str | None = None
+    study: str | None = None  # the study (tailoring.yaml ``studies``) whose people this figure describes
 
 
 @dataclass(frozen=True)
@@ -186,12 +187,62 @@ class Rule:
     notes: tuple[str, ...] = ()
 
 
+# How a study's figures relate to one person (see ``Study``): only ``applies`` may be shown as "people like you".
+APPLICABILITY = ("applies", "not_included", "unsure", "not_comparable", "estimate")
+STUDY_KINDS = ("matched", "not_comparable", "estimate")
+# Flags printed for the doctor (``Tailoring.flag_texts`` words each; value conflicts carry their own words).
+FLAG_CODES = ("not_usually_advised", "situation_changed", "leaning_not_shown", "unanswered_steps")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One answer a study's population depends on: the values it took, the values it did not take (with the plain
+    reason), and what to say when the answer is anything else ("not sure", "too early")."""
+
+    answer: str
+    took: tuple[str, ...]
+    not_took: tuple[str, ...]
+    not_included: str  # "this trial did not include people whose cancer was growing"
+    unsure: str  # which answer would change what is shown
+
+
+@dataclass(frozen=True)
+class Study:
+    """Who a study took, as data: ``matched`` studies are matched answer by answer; ``not_comparable`` and
+    ``estimate`` studies never describe "people like you" and always carry their ``label``."""
+
+    id: str
+    name: str
+    kind: str  # matched | not_comparable | estimate
+    pages: tuple[str, ...] = ()  # content pages about this study (step trials)
+    criteria: tuple[Criterion, ...] = ()
+    applies: str | None = None  # matched: what is said when the answers match ("a trial of people like you")
+    label: str | None = None  # not_comparable, estimate: what is always said beside its figures
+
+
+@dataclass(frozen=True)
+class ValueConflict:
+    """A leaning that pulls against something the person rated highly."""
+
+    leaning: str
+    value: str
+    at_least: int
+    text: str
+
+
 @dataclass(frozen=True)
 class Tailoring:
     grid_rows: tuple[GridRow, ...]
     framings: dict  # framing id -> words shown
     options: tuple[OptionDef, ...]
     rules: tuple[Rule, ...]
+    studies: tuple[Study, ...] = ()
+    unsure_questions: dict = field(default_factory=dict)  # situation answer -> prompt id asked when "not sure"
+    value_conflicts: tuple[ValueConflict, ...] = ()
+    flag_texts: dict = field(default_factory=dict)  # flag code -> words; {option} and {steps} are filled in
+
+    def study(self, study_id: str) -> Study | None:
+        return next((s for s in self.studies if s.id == study_id), None)
 
 
 @dataclass(frozen=True)

@@ -114,8 +114,8 @@ class StepPage(QWizardPage):
             self.build()
             self.scroll.layout_.addStretch(1)
             changed = True
-        if self._rendered_view is not self.session.view:
-            self._rendered_view = self.session.view
+        if self._rendered_view != self.session.view.render_key:  # the situation changed
+            self._rendered_view = self.session.view.render_key
             self.render_view()
             self.tab_order_dirty = True
             changed = True
@@ -171,8 +171,8 @@ class StepPage(QWizardPage):
     def on_answers_changed(self, what: str) -> None:
         """The session's answers changed while this page is showing."""
         if self._built:
-            if self._rendered_view is not self.session.view:
-                self._rendered_view = self.session.view
+            if self._rendered_view != self.session.view.render_key:
+                self._rendered_view = self.session.view.render_key
                 self.render_view()
                 self.tab_order_dirty = True
             self.refresh()
