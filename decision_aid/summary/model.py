@@ -64,6 +64,14 @@ class KeyFigure:
     population: str
     time_frame: str
     source: str
+    applicability: str = "general"  # applies | not_included | unsure | not_comparable | estimate | general
+    applicability_text: str = ""  # who the study took, in words, for this person ("" for general figures)
+    study: str | None = None
+
+    @property
+    def like_you(self) -> bool:
+        """Only then may the figure be read as "in a trial of people like you"."""
+        return self.applicability == "applies"
 
     @property
     def count(self) -> int:
@@ -102,6 +110,11 @@ class FigureGroup:
     def time_frame(self) -> str:
         return self.figures[0].time_frame if self.figures else ""
 
+    @property
+    def applicability_text(self) -> str:
+        """Who the figures' study took, for this person: printed with the group."""
+        return " ".join(dict.fromkeys(f.applicability_text for f in self.figures if f.applicability_text))
+
 
 @dataclass(frozen=True)
 class TrialLine:
@@ -121,6 +134,14 @@ class OptionLine:
     framing_label: str
     figure_groups: tuple[FigureGroup, ...] = ()
     trials: tuple[TrialLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlagLine:
+    """A flag for the doctor: ``code`` is stable for a record system, ``text`` is printed."""
+
+    code: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -166,6 +187,9 @@ class Summary:
     fingerprint: str
     answers: Answers
     rules: tuple[str, ...] = ()
+    flags: tuple[FlagLine, ...] = ()  # tailoring's flags: leaning against the framing or values, changes, gaps
+    unanswered_steps: tuple[str, ...] = ()  # the names of the steps with no answer at all
+    unanswered_step_ids: tuple[str, ...] = ()
 
     @property
     def is_draft(self) -> bool:
@@ -245,6 +269,7 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
     questions += [QuestionLine(text, True) for text in answers.own_questions]
 
     options = _options(content, view, clinic)
+    leanings = {lv.id: lv.label for lv in view.leanings}
     notes = tuple(NoteLine(n.id, n.title) for n in view.notes)
     bundle = content.bundle
 
@@ -261,7 +286,8 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         scale=form.scale,
         leaning_prompt=form.leaning.prompt,
         leaning=answers.leaning,
-        leaning_label=form.leaning.choices[answers.leaning] if answers.leaning else None,
+        leaning_label=(leanings.get(answers.leaning) or form.leaning.choices[answers.leaning]) if answers.leaning
+        else None,
         sure_prompt=form.sure_prompt,
         sure=sure,
         sure_flag_text=html_to_text(form.sure_flag_html).strip(),
@@ -275,6 +301,9 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         fingerprint=content.fingerprint,
         answers=answers,
         rules=view.rules,
+        flags=tuple(FlagLine(f.code, f.text) for f in view.flags),
+        unanswered_steps=tuple(name for _, name in view.unanswered_steps),
+        unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
     )
     return _with_glossary(summary, content)
 
@@ -295,7 +324,7 @@ def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
         page = content.pages[option.page_id]
         groups = []
         for comparison in page.compare:
-            figures = tuple(_figure(content, fid) for fid in comparison.facts)
+            figures = tuple(_figure(content, fid, view) for fid in comparison.facts)
             figures = tuple(f for f in figures if f is not None)
             if not figures:
                 continue
@@ -309,11 +338,13 @@ def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
     return tuple(out)
 
 
-def _figure(content: Content, fact_id: str) -> KeyFigure | None:
+def _figure(content: Content, fact_id: str, view) -> KeyFigure | None:
     fact = content.facts.get(fact_id)
     if fact is None or fact.per100 is None:
         return None  # the checker refuses these; never draw a picture without its figure
-    return KeyFigure(fact.id, fact.phrase, fact.per100, fact.population, fact.time_frame, fact.source)
+    use = view.figure(fact_id)
+    return KeyFigure(fact.id, fact.phrase, fact.per100, fact.population, fact.time_frame, fact.source,
+                     use.status, use.text, use.study)
 
 
 # -- "Words used": the glossary terms that appear in the summary's words ----------------------------------------
@@ -352,9 +383,11 @@ def summary_text(summary: Summary) -> str:
     for o in summary.options:
         parts += [o.title, o.framing_label]
         for g in o.figure_groups:
-            parts += [g.title, g.time_frame] + [f"{f.phrase} {f.population}" for f in g.figures]
+            parts += [g.title, g.time_frame, g.applicability_text]
+            parts += [f"{f.phrase} {f.population}" for f in g.figures]
         parts += [f"{t.name} {t.summary}" for t in o.trials]
     parts += [n.title for n in summary.notes]
+    parts += [f.text for f in summary.flags]
     return "\n".join(parts)
 
 

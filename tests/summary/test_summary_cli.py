@@ -101,7 +101,7 @@ def test_the_file_name_is_shown_as_given(answers, tmp_path):
     out = run("summary", "--answers", "answers.json", "--out", "s.html", "--content", str(SUMMARY_CONTENT),
               cwd=tmp_path)
     expect_one_line(out, "decision-aid: answers.json: leaning: expected one of: medicines_only, surgery, radiation, "
-                         "trial, unsure, received 'soon'", tmp_path / "s.html")
+                         "trial, symptom_relief, unsure, received 'soon'", tmp_path / "s.html")
 
 
 def test_an_unknown_question_id_is_named(answers, tmp_path):
