@@ -14,7 +14,7 @@ from .answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS
 from .answers import Answers
 from .clinic import Clinic
 from .content.model import Content, Page
-from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
+from .tailoring import TailoredView, is_asked, suggested_questions, tailor, visible_pages
 
 TEXT_SCALES = (100, 125, 150, 175, 200)  # per cent of the normal text size
 
@@ -93,9 +93,8 @@ class Session:
             if value not in choices:
                 raise ValueError(f"{key}: expected one of {', '.join(choices)}, received {value!r}")
             situation[key] = value
-        # Which problems the tumor causes only matters while it causes some.
-        if key == "breast_symptoms" and situation.get("breast_symptoms") != "some":
-            situation.pop("symptom_kinds", None)
+        for asked in [k for k in situation if not is_asked(k, situation)]:
+            situation.pop(asked)  # e.g. which problems the tumor causes, once it causes none
         if situation != self._answers.situation:
             self._replace("situation", situation=situation,
                           questions=self._with_suggestions(self._answers.situation, situation))

@@ -15,6 +15,17 @@ from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from .applicability import FigureUse, StudyUse, figure_uses, study_uses
 from .content.model import Content, OnlyOf, Page
 
+# Questions asked only while another answer has a given value (the one place this rule lives): which problems
+# the breast tumor causes, only while it causes some. The form hides them, the session drops their answer, and the
+# summary leaves them out otherwise.
+ASKED_ONLY_WHEN = {"symptom_kinds": ("breast_symptoms", "some")}
+
+
+def is_asked(key: str, situation: dict) -> bool:
+    other = ASKED_ONLY_WHEN.get(key)
+    return other is None or situation.get(other[0]) == other[1]
+
+
 # How an unanswered question counts when rules are matched.
 UNANSWERED = {"trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)}
 

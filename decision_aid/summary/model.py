@@ -15,7 +15,7 @@ from ..answers import Answers
 from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
-from ..tailoring import tailor
+from ..tailoring import is_asked, tailor
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -246,8 +246,8 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
     situation = []
     for key, question in form.situation.items():
         answer = answers.situation.get(key)
-        if key == "symptom_kinds" and answer is None and answers.situation.get("breast_symptoms") != "some":
-            continue  # only asked when the tumor causes problems
+        if answer is None and not is_asked(key, answers.situation):
+            continue  # not asked in this situation (which problems the tumor causes, when it causes none)
         if answer is None:
             words = None
         elif isinstance(answer, tuple):
