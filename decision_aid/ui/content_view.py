@@ -18,11 +18,18 @@ def fact_caption(content: Content, fact_id: str) -> str:
     return f"{fact.phrase}: {fact.population}, {fact.time_frame}."
 
 
-def study_notes(view, fact_ids) -> list[str]:
-    """Who the studies behind these figures took, for this person (``tailor``'s applicability), once each."""
+def study_notes(view, fact_ids, *, named: bool = False) -> list[str]:
+    """Who the studies behind these figures took, for this person (``tailor``'s applicability), once each;
+    ``named`` puts the study's name first (for text that may cite several studies)."""
     if view is None:
         return []
-    return list(dict.fromkeys(view.figure(f).text for f in fact_ids if view.figure(f).text))
+    notes = []
+    for f in fact_ids:
+        use = view.figure(f)
+        if use.text:
+            study = view.study(use.study) if named else None
+            notes.append(f"{study.name}: {use.text}" if study is not None else use.text)
+    return list(dict.fromkeys(notes))
 
 
 class ComparisonView(QWidget):
@@ -62,7 +69,8 @@ class ContentView(QWidget):
     """A page's text and comparisons. ``show_title`` adds the page title as a heading above it."""
 
     def __init__(self, page: Page, *, content: Content, on_link: Callable[[str], None], show_title: bool = False,
-                 title_role: str = "heading", view=None, parent: QWidget | None = None):
+                 title_role: str = "heading", view=None, note_figures: bool = True,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.page = page
         layout = QVBoxLayout(self)
@@ -73,7 +81,7 @@ class ContentView(QWidget):
         # Figures in the text: who their studies took, for this person, before the text that states them.
         self.figures_note = None
         pictured = {f for c in page.compare for f in c.facts}
-        notes = study_notes(view, [f for f in page.facts if f not in pictured])
+        notes = study_notes(view, [f for f in page.facts if f not in pictured], named=True) if note_figures else []
         if notes:
             self.figures_note = Card(role="card")
             self.figures_note.setObjectName("figuresNote")

@@ -90,7 +90,7 @@ def figures_box(view, content) -> Card | None:
         return None
     box = Card(role="card")
     box.setObjectName("figuresBox")
-    box.body.addWidget(Heading("Who the figures above come from", role="subheading"))
+    box.body.addWidget(Heading("Who the figures for these options come from", role="subheading"))
     for study in studies:
         line = Heading(f"{study.name}: {study.text}", role="body")
         line.setObjectName(f"study:{study.id}:{study.status}")

@@ -104,7 +104,7 @@ class TrialsPage(StepPage):
             label.setObjectName(f"applicability:{study.status}")
             card.body.addWidget(label)
         card.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link, show_title=True,
-                                        view=self.session.view))
+                                        view=self.session.view, note_figures=study is None))
         self.section_views[page.id] = card
         return card
 
