@@ -136,6 +136,10 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     if not isinstance(data, dict):
         c.add("(file)", "a JSON object", data)
         raise AnswersError(c.problems)
+    other = _not_an_answers_file(data)
+    if other:
+        c.problems.append(Problem(source, "(file)", f"an answers file (format {FORMAT!r})", other))
+        raise AnswersError(c.problems)
     for key in data:
         if key not in TOP_KEYS:
             c.add(key, _one_of(TOP_KEYS), key)
@@ -171,6 +175,19 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     if c.problems:
         raise AnswersError(c.problems)
     return answers
+
+
+OTHER_FORMATS = {"decision-aid-summary": "a discussion summary (JSON for a health record)"}
+
+
+def _not_an_answers_file(data: dict) -> str | None:
+    """Some other file (a summary, any JSON): one clear message, not a list of every key it lacks."""
+    fmt = data.get("format")
+    if isinstance(fmt, str) and fmt in OTHER_FORMATS:
+        return OTHER_FORMATS[fmt]
+    if "format" not in data and not set(data) & set(TOP_KEYS):
+        return "a JSON object with none of its keys" if data else "an empty JSON object"
+    return None
 
 
 def _situation(c: _Collector, situation: dict, top: str) -> dict:
