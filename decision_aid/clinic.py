@@ -31,6 +31,7 @@ class ClinicTrial:
 class Clinic:
     name: str | None = None
     phone: str | None = None
+    nurse: str | None = None  # where to find a nurse ("at the front desk, room 4"), for the help panel
     kiosk: bool = False
     idle_timeout_seconds: int = DEFAULT_IDLE_SECONDS
     export_folder: Path | None = None
@@ -50,7 +51,7 @@ def default_clinic_path() -> Path:
     return Path("/etc/decision-aid/clinic.toml")
 
 
-TOP_KEYS = ("name", "phone", "kiosk", "idle_timeout_minutes", "export_folder", "paper", "trials")
+TOP_KEYS = ("name", "phone", "nurse", "kiosk", "idle_timeout_minutes", "export_folder", "paper", "trials")
 TRIAL_KEYS = ("name", "id", "contact", "summary")
 
 
@@ -73,7 +74,7 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
             return None
         return value.strip()
 
-    name, phone = text("name"), text("phone")
+    name, phone, nurse = text("name"), text("phone"), text("nurse")
     kiosk = data.get("kiosk", False)
     if not isinstance(kiosk, bool):
         bad("kiosk", "true or false", kiosk)
@@ -120,7 +121,7 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
             trials.append(ClinicTrial(**values))
     if problems:
         raise ClinicError(problems)
-    return Clinic(name=name, phone=phone, kiosk=kiosk, idle_timeout_seconds=idle, export_folder=export_path,
+    return Clinic(name=name, phone=phone, nurse=nurse, kiosk=kiosk, idle_timeout_seconds=idle, export_folder=export_path,
                   paper=paper, trials=tuple(trials), source=source)
 
 

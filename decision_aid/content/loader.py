@@ -429,6 +429,8 @@ def _read_page(r: _Reader, path: Path, refs: dict) -> _PageDraft | None:
 
 # -- form, prompts, tailoring -------------------------------------------------------------------------------------
 
+# The help panel's words (form.yaml ``help``); {clinic}, {phone} and {nurse} come from the clinic file.
+HELP_KEYS = ("title", "next_steps", "ask_nurse", "nurse_where", "phone", "no_clinic")
 QUESTION_SPECS = [Spec("prompt", TEXT), Spec("help", TEXT, required=False), Spec("choices", MAPPING)]
 
 
@@ -484,7 +486,7 @@ def _read_form(r: _Reader) -> dict | None:
     if data is None:
         return None
     top = r.fields(rel, data, [Spec("situation", MAPPING), Spec("values", MAPPING), Spec("leaning", MAPPING),
-                               Spec("sure", MAPPING)])
+                               Spec("sure", MAPPING), Spec("help", MAPPING, required=False)])
     if top is None:
         return None
     out: dict = {"situation": {}}
@@ -524,7 +526,10 @@ def _read_form(r: _Reader) -> dict | None:
                 r.prose(rel, sure.line_of(name), f"sure.{name}", sf[name])
     if not (ok and vf and items and leaning and sf and sure_items):
         return None
-    out.update(values=vf, value_items=items, leaning=leaning, sure=sf, sure_items=sure_items)
+    help_texts = _labels(r, rel, data, "help", HELP_KEYS, "") if "help" in data else {}
+    if help_texts is None:
+        return None
+    out.update(values=vf, value_items=items, leaning=leaning, sure=sf, sure_items=sure_items, help=help_texts)
     return out
 
 
@@ -934,6 +939,7 @@ def _build(root, bundle, refs, facts, glossary, drafts, form, prompts, tailoring
         sure_help_html=inline(form["sure"]["help"] or ""),
         sure_items={k: plain(v) for k, v in form["sure_items"].items()},
         sure_flag_html=inline(form["sure"]["flag"]),
+        help={k: plain(v) for k, v in form["help"].items()},
     )
     groups = tuple(
         PromptGroup(g["id"], plain(g["title"]), tuple(Prompt(q["id"], plain(q["text"])) for q in g["prompts"]))

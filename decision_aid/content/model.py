@@ -141,6 +141,7 @@ class Form:
     sure_help_html: str
     sure_items: dict  # sure key -> question text
     sure_flag_html: str
+    help: dict = field(default_factory=dict)  # the "Need help? / What happens next" panel's words (form.yaml help)
 
 
 @dataclass(frozen=True)

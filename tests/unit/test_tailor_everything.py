@@ -176,3 +176,17 @@ def test_no_figure_is_ever_applicable_outside_its_population(answers):
         for criterion in study.criteria:
             assert answers.situation.get(criterion.answer) in criterion.took, (fact_id, criterion.answer)
     hidden_or_labelled(c, view, answers.situation.get("breast_symptoms"), answers.situation.get("distant_response"))
+
+
+def test_help_panel_uses_the_clinic_file_and_has_words_without_one():
+    from decision_aid.clinic import Clinic
+    from decision_aid.help_panel import help_panel
+
+    c = content()
+    with_clinic = help_panel(c, Clinic(name="Riverside Breast Clinic", phone="555 0100", nurse="at the front desk"))
+    assert with_clinic.title == "Need help? What happens next"
+    assert "You can find a nurse at the front desk." in with_clinic.lines
+    assert "Questions after you leave? Call Riverside Breast Clinic on 555 0100." in with_clinic.lines
+    without = help_panel(c, Clinic())
+    assert without.lines[-1] == "Ask at the front desk for a nurse, or call the number on your clinic letter."
+    assert not any("{" in line for line in without.lines + with_clinic.lines)
