@@ -156,11 +156,13 @@ class StepPage(QWizardPage):
             self.heading.setText(pages[0].title)
         for i, page in enumerate(pages):
             if i == 0:
-                view = ContentView(page, content=self.session.content, on_link=self.on_link)
+                view = ContentView(page, content=self.session.content, on_link=self.on_link,
+                                   view=self.session.view)  # who each figure's study took, for this person
                 self.intro_layout.addWidget(view)
             else:
                 view = Card(role="card")
                 view.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
+                                                view=self.session.view,
                                                 show_title=True))
                 self.intro_layout.addWidget(view)
             self.section_views[page.id] = view

@@ -53,7 +53,7 @@ class OptionsPage(StepPage):
             card = Card(role="lead" if i == 0 else "card")
             card.setObjectName(f"note:{note.id}")
             card.body.addWidget(ContentView(note, content=content, on_link=self.on_link, show_title=True,
-                                            title_role="heading" if i == 0 else "subheading", view=view))
+                                            title_role="heading" if i == 0 else "subheading"))
             self.notes_layout.addWidget(card)
             self.note_views[note.id] = card
         clear_layout(self.grid_layout)
