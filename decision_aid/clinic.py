@@ -121,7 +121,8 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
             trials.append(ClinicTrial(**values))
     if problems:
         raise ClinicError(problems)
-    return Clinic(name=name, phone=phone, nurse=nurse, kiosk=kiosk, idle_timeout_seconds=idle, export_folder=export_path,
+    return Clinic(name=name, phone=phone, nurse=nurse, kiosk=kiosk, idle_timeout_seconds=idle,
+                  export_folder=export_path,
                   paper=paper, trials=tuple(trials), source=source)
 
 

@@ -64,6 +64,8 @@ def summary_json(summary: Summary) -> dict:
         ],
         "notes": [{"id": n.id, "title": n.title} for n in summary.notes],
         "flags": [{"code": f.code, "text": f.text} for f in summary.flags],
+        "studies": [{"id": st.id, "name": st.name, "applicability": st.applicability, "like_you": st.like_you,
+                     "text": st.text} for st in summary.studies],
         "unanswered_steps": [{"id": i, "name": n} for i, n in zip(summary.unanswered_step_ids,
                                                                    summary.unanswered_steps)],
         "rules": list(summary.rules),

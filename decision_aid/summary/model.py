@@ -16,6 +16,7 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import is_asked, tailor
+from .tailored import FlagLine, StudyLine
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -137,14 +138,6 @@ class OptionLine:
 
 
 @dataclass(frozen=True)
-class FlagLine:
-    """A flag for the doctor: ``code`` is stable for a record system, ``text`` is printed."""
-
-    code: str
-    text: str
-
-
-@dataclass(frozen=True)
 class NoteLine:
     id: str
     title: str
@@ -190,6 +183,7 @@ class Summary:
     flags: tuple[FlagLine, ...] = ()  # tailoring's flags: leaning against the framing or values, changes, gaps
     unanswered_steps: tuple[str, ...] = ()  # the names of the steps with no answer at all
     unanswered_step_ids: tuple[str, ...] = ()
+    studies: tuple[StudyLine, ...] = ()  # every study, those that took people like this person first
 
     @property
     def is_draft(self) -> bool:
@@ -304,6 +298,7 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         flags=tuple(FlagLine(f.code, f.text) for f in view.flags),
         unanswered_steps=tuple(name for _, name in view.unanswered_steps),
         unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
+        studies=tuple(StudyLine(u.id, u.name, u.status, u.text) for u in view.studies),
     )
     return _with_glossary(summary, content)
 

@@ -248,7 +248,8 @@ def test_missing_step_page(content_copy):
 
 
 def test_compare_needs_one_time_frame(content_copy):
-    edit(content_copy / "facts.yaml", "time_frame: within 3 years\n    source: khan2022\n    status: V\n    study: e2108\n  lymph",
+    edit(content_copy / "facts.yaml",
+         "time_frame: within 3 years\n    source: khan2022\n    status: V\n    study: e2108\n  lymph",
          "time_frame: within 4 years\n    source: khan2022\n    status: V\n    study: e2108\n  lymph")
     assert messages(content_copy) == [
         "pages/trials.md:12: compare[0].facts: expected facts with one and the same time_frame, received "

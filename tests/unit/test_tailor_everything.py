@@ -99,8 +99,8 @@ def test_every_situation(bs, dr, mot):
 
 def test_not_sure_answers_become_suggested_questions():
     c = content()
-    answers = Answers(situation={"breast_symptoms": "unsure", "distant_response": "unsure", "tumor_type": "her2_positive",
-                                 "spread_sites": ("bone", "unsure")})
+    answers = Answers(situation={"breast_symptoms": "unsure", "distant_response": "unsure",
+                                 "tumor_type": "her2_positive", "spread_sites": ("bone", "unsure")})
     view = tailor(c, answers)
     assert view.suggested_questions == ("situation.breast-problems", "situation.under-control",
                                         "situation.where-spread")
