@@ -57,3 +57,13 @@ def test_no_summary_ever_prints_a_figure_outside_its_population_as_applicable(an
     for sid in like_you:
         for criterion in c.tailoring.study(sid).criteria:
             assert answers.situation.get(criterion.answer) in criterion.took
+
+
+def test_no_page_makes_the_claims_facts_md_has_no_source_for():
+    c = load_content(SHIPPED)
+    claims = ("both paths are reasonable", "may suit you if surgery would have to be a mastectomy",
+              "no conflicts of interest")
+    for page in c.pages.values():
+        text = " ".join(page.text.lower().split())
+        for claim in claims:
+            assert claim not in text, (page.id, claim)
