@@ -222,3 +222,38 @@ def test_need_help_panel_without_a_clinic_file(qtbot, make_window, shipped_conte
     window = make_window(content=shipped_content)
     welcome = go(window, qtbot, "welcome")
     assert "call the number on your clinic letter" in words(welcome.help_panel)
+
+
+def test_property_no_page_shows_a_study_outside_its_population_as_like_you(qtbot, make_window, shipped_content):
+    """Any answers at all (Hypothesis): the studies page and the options page call a study "people like you" only
+    when every answer it depends on is one the study took."""
+    import sys
+
+    from hypothesis import HealthCheck, given, settings
+
+    sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    from test_tailor_everything import answers_strategy
+
+    window = make_window(content=shipped_content)
+    studies = {s.id: s for s in shipped_content.tailoring.studies}
+
+    def took(study_id, answers):
+        study = studies[study_id]
+        return study.kind == "matched" and all(answers.situation.get(c.answer) in c.took for c in study.criteria)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(answers_strategy())
+    def check(answers):
+        window.session.replace_answers(answers=answers)
+        trials = go(window, qtbot, "trials")
+        for page_id in trials.like_you_ids:
+            study = next(s for s in studies.values() if page_id in s.pages)
+            assert took(study.id, answers), page_id
+        options = go(window, qtbot, "options")
+        if options.figures_box is not None:
+            for label in options.figures_box.findChildren(QLabel):
+                name = label.objectName()
+                if name.startswith("study:") and name.endswith(":applies"):
+                    assert took(name.split(":")[1], answers), name
+
+    check()
