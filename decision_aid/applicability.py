@@ -67,11 +67,13 @@ def study_use(study: Study, values: dict[str, tuple[str, ...]]) -> StudyUse:
     return StudyUse(study.id, study.name, "applies", _sentence(study.applies or ""), study.pages)
 
 
-STATUS_ORDER = {"applies": 0, "unsure": 1, "not_comparable": 2, "estimate": 3, "not_included": 4}
+# Those that took people like this person first; then the trials that tested the decision as it comes up today
+# (medicines first), then the surgery-first trials, which cannot be compared with it, then the estimates.
+STATUS_ORDER = {"applies": 0, "unsure": 1, "not_included": 2, "not_comparable": 3, "estimate": 4}
 
 
 def study_uses(content: Content, values: dict) -> tuple[StudyUse, ...]:
-    """Every study, those that took people like this person first, then in file order by how close they come."""
+    """Every study in STATUS_ORDER, in file order within each."""
     uses = [study_use(s, values) for s in content.tailoring.studies]
     order = {u.id: i for i, u in enumerate(uses)}
     return tuple(sorted(uses, key=lambda u: (STATUS_ORDER[u.status], order[u.id])))
