@@ -14,7 +14,8 @@ SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
 
 
 def _k():
-    from . import loader  # the shared field kinds; imported here because the loader imports this module
+    """The loader's field kinds and helpers (imported late: the loader imports this module)."""
+    from . import loader
 
     return loader
 
@@ -97,8 +98,9 @@ def _criterion(r, rel: str, c, prefix: str, line: int) -> Criterion | None:
                      f["unsure"])
 
 
-def read_unsure_questions(r, rel: str, data: LineDict) -> dict[str, str]:
-    """``unsure_questions``: situation answer -> the prompt id suggested when the answer is "I'm not sure"."""
+def read_unsure_questions(r, rel: str, data: LineDict) -> dict[str, tuple[str, int]]:
+    """``unsure_questions``: situation answer -> (the prompt id suggested when the answer is "I'm not sure", its
+    line); ``check_unsure_questions`` checks the ids once prompts.yaml is read."""
     items = data.get("unsure_questions")
     if items is None:
         return {}
@@ -170,11 +172,7 @@ def read_flag_texts(r, rel: str, data: LineDict) -> dict[str, str]:
     """``flag_texts``: the words of each flag, one per code in FLAG_CODES."""
     if "flag_texts" not in data:
         return {}
-    return r_labels(r, rel, data, "flag_texts", FLAG_CODES) or {}
-
-
-def r_labels(r, rel, data, name, keys):
-    return _k()._labels(r, rel, data, name, keys, "")
+    return _k()._labels(r, rel, data, "flag_texts", FLAG_CODES, "") or {}
 
 
 def check_fact_studies(r, facts: dict, refs: dict, studies: list[Study], lines: dict) -> None:
