@@ -381,12 +381,15 @@ class SessionView(QWidget):
             self.go_to_page(key)
             self.current_page().show_section(page_id)
             return
+        shown = self.session.view.option(page.option) if page.step == "option" else None
+        if shown is not None:  # the option's page for this person's situation
+            page = self.content.pages[shown.page_id]
         extra = None
         if page.step == "option" and page.option == "trial" and self.session.clinic.has_trials:
             extra = ClinicTrialsBox(clinic=self.session.clinic)
         self.close_dialogs(keep_glossary=False)
         self._open(PageDialog(page=page, content=self.content, on_link=self.open_link, parent=self,
-                              draft=self.content.bundle.is_draft, extra=extra))
+                              draft=self.content.bundle.is_draft, extra=extra, tailored=self.session.view))
 
     # -- dialogs -----------------------------------------------------------------------------------------------
     def _open(self, dialog: QWidget) -> QWidget:

@@ -114,8 +114,8 @@ class StepPage(QWizardPage):
             self.build()
             self.scroll.layout_.addStretch(1)
             changed = True
-        if self._rendered_view is not self.session.view:
-            self._rendered_view = self.session.view
+        if self._rendered_view != self.session.view.render_key:  # the situation changed
+            self._rendered_view = self.session.view.render_key
             self.render_view()
             self.tab_order_dirty = True
             changed = True
@@ -156,11 +156,13 @@ class StepPage(QWizardPage):
             self.heading.setText(pages[0].title)
         for i, page in enumerate(pages):
             if i == 0:
-                view = ContentView(page, content=self.session.content, on_link=self.on_link)
+                view = ContentView(page, content=self.session.content, on_link=self.on_link,
+                                   view=self.session.view)  # who each figure's study took, for this person
                 self.intro_layout.addWidget(view)
             else:
                 view = Card(role="card")
                 view.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
+                                                view=self.session.view,
                                                 show_title=True))
                 self.intro_layout.addWidget(view)
             self.section_views[page.id] = view
@@ -171,8 +173,8 @@ class StepPage(QWizardPage):
     def on_answers_changed(self, what: str) -> None:
         """The session's answers changed while this page is showing."""
         if self._built:
-            if self._rendered_view is not self.session.view:
-                self._rendered_view = self.session.view
+            if self._rendered_view != self.session.view.render_key:
+                self._rendered_view = self.session.view.render_key
                 self.render_view()
                 self.tab_order_dirty = True
             self.refresh()

@@ -1,7 +1,8 @@
-"""Step 1: what the aid is for, who it is for, how long it takes, that nothing is kept."""
+"""Step 1: what the aid is for, who it is for, how long it takes, that nothing is kept; where to find help."""
 
 from __future__ import annotations
 
+from ..help_panel import HelpPanel
 from .base import StepPage
 
 
@@ -9,3 +10,8 @@ class WelcomePage(StepPage):
     TITLE = "Welcome"
     STEP = "welcome"
     FIELDS = ()
+
+    def build(self) -> None:
+        # Right under the heading, so it is seen without scrolling, at any text size.
+        self.help_panel = HelpPanel(session=self.session)
+        self.scroll.layout_.insertWidget(1, self.help_panel)
