@@ -85,7 +85,7 @@ class Session:
         """A single choice (a choice id, or None to clear) or, for a list question, a sequence of choice ids."""
         situation = dict(self._answers.situation)
         if key in LIST_FIELDS:
-            value = list(dict.fromkeys(value or ())) or None
+            value = tuple(dict.fromkeys(value or ())) or None
         situation[key] = value
         for asked in ASKED_WHEN:
             if not is_asked(asked, situation):
