@@ -11,7 +11,7 @@ from .. import __version__
 from ..content.model import Content
 from .content_view import ContentView
 from .reader import ReaderDialog
-from .widgets import Heading, RichText
+from .labels import Heading, RichText
 
 SHORTCUTS = (
     ("Alt+Right, Alt+N", "Next step"),

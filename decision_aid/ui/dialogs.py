@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from ..errors import ProblemsError
 from .reader import ReaderDialog
-from .widgets import Heading, set_role
+from .labels import Heading
+from .styling import set_role
 
 
 def show_content_errors(error: ProblemsError, parent: QWidget | None = None) -> None:

@@ -44,7 +44,8 @@ from .pages.trials import TrialsPage
 from .pages.values import ValuesPage
 from .pages.welcome import WelcomePage
 from .step_list import StepList
-from .widgets import FlowLayout, named
+from .reflow import FlowLayout
+from .styling import named
 from .wizard import DecisionWizard
 
 # The wizard's pages in order, with the DESIGN step each belongs to (leaning and SURE share step 7).

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
 from .pages.base import StepPage
 from .step_list import StepList
-from .widgets import named
+from .styling import named
 
 
 class DecisionWizard(QWizard):

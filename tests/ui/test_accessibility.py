@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from decision_aid.ui import theme
 from decision_aid.ui.icon_array import IconArray
 from decision_aid.ui.session_view import PAGES
-from decision_aid.ui.widgets import ChoiceButton, RichText
+from decision_aid.ui.choice_buttons import ChoiceButton
+from decision_aid.ui.labels import RichText
 from ui_checks import shown, small_targets, unnamed_focusable
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
 

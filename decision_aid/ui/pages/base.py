@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 from ...content.model import Page
 from ...session import Session
 from ..content_view import ContentView
-from ..widgets import Card, Heading, ScrollColumn
+from ..labels import Card, Heading
+from ..scroll_column import ScrollColumn
 
 
 def lead_first(pages: list[Page], step: str) -> list[Page]:

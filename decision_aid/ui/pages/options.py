@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..option_grid import OptionGrid
-from ..widgets import Card, Heading, clear_layout, named, row_of
+from ..labels import Card, Heading
+from ..reflow import clear_layout, row_of
+from ..styling import named
 from .base import StepPage
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..widgets import Card, ChoiceCheck, Heading, clear_layout, named, row_of
+from ..choice_buttons import ChoiceCheck
+from ..labels import Card, Heading
+from ..reflow import clear_layout, row_of
+from ..styling import named
 from .base import StepPage
 
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser
 
-from ..widgets import Card, Heading, RichText, named, row_of
+from ..labels import Card, Heading, RichText
+from ..reflow import row_of
+from ..styling import named
 from .base import StepPage
 
 PREVIEW_DELAY_MS = 400  # after typing a name, redraw the preview once the person pauses

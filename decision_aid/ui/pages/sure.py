@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...answers import SURE_ITEMS
 from ..choices import SingleChoice
-from ..widgets import Card, RichText
+from ..labels import Card, RichText
 from .base import StepPage
 
 YES_NO = {"yes": "Yes", "no": "No"}

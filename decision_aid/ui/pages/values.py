@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...answers import VALUE_ITEMS
 from ..choices import SingleChoice
-from ..widgets import Heading, RichText
+from ..labels import Heading, RichText
 from .base import StepPage
 
 
