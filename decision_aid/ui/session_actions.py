@@ -1,0 +1,184 @@
+"""SessionActions: what a person can do with the whole session: start over, save or open the answers file (nurse
+mode), print the summary or save it as a PDF, and, in the kiosk, hand the summary over and clear the screen.
+
+It asks the session view where files go (``choose_save_path``, ``choose_open_path``: file dialogs, never in the
+kiosk) and shows every outcome as a message over it; errors stop here, as a message, and go no further. The kiosk's
+wording is in ``wording``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..answers import load_answers, save_answers
+from ..errors import AnswersError, DecisionAidError
+from ..session import Session
+from . import wording
+
+if TYPE_CHECKING:
+    from .session_view import SessionView
+
+
+class SessionActions:
+    def __init__(self, *, session: Session, kiosk: bool, view: SessionView, on_start_over: Callable[[], None]):
+        self.session = session
+        self.kiosk = kiosk
+        self._view = view  # the messages' parent, and where file dialogs are asked (a test answers them instead)
+        self._on_start_over = on_start_over
+        self.last_message = None  # the last message shown (tests read it)
+
+    def _show(self, box) -> None:
+        self.last_message = box
+
+    # -- start over --------------------------------------------------------------------------------------------
+    def request_start_over(self) -> None:
+        from . import dialogs
+
+        if not self.session.has_answers():
+            self._on_start_over()
+            return
+        self._show(dialogs.confirm(
+            self._view, title=wording.START_OVER_TITLE, text=wording.START_OVER_TEXT,
+            informative=wording.START_OVER_INFO, yes=wording.START_OVER_YES, no=wording.START_OVER_NO,
+            on_yes=self._on_start_over))
+
+    # -- the answers file (nurse mode only) ----------------------------------------------------------------------
+    def save_answers_file(self) -> None:
+        from . import dialogs
+
+        if self.kiosk:
+            return
+        path = self._view.choose_save_path(title=wording.SAVE_ANSWERS_TITLE,
+                                            suggested=str(Path.home() / "answers.json"),
+                                            file_filter=wording.ANSWERS_FILTER)
+        if not path:
+            return
+        try:
+            save_answers(self.session.answers, path)
+        except OSError as exc:
+            self._show(dialogs.show_error(self._view, title=wording.ANSWERS_NOT_SAVED,
+                                          text=wording.answers_not_saved(path),
+                                          informative=exc.strerror or str(exc)))
+            return
+        self._show(dialogs.show_info(self._view, title=wording.ANSWERS_SAVED, text=wording.answers_saved(path)))
+
+    def load_answers_file(self) -> None:
+        if self.kiosk:
+            return
+        path = self._view.choose_open_path(title=wording.OPEN_ANSWERS_TITLE, file_filter=wording.ANSWERS_FILTER)
+        if path:
+            self.load_answers_from(path)
+
+    def load_answers_from(self, path: str) -> None:
+        """Read and check the whole file first: on any problem, say what and where, and change nothing."""
+        from . import dialogs
+
+        try:
+            answers = load_answers(path, known_questions=self.session.content.prompt_ids())
+        except AnswersError as exc:
+            self._show(dialogs.show_problems(self._view, title=wording.ANSWERS_NOT_OPENED,
+                                             text=wording.not_an_answers_file(path), error=exc))
+            return
+
+        def take() -> None:
+            self.session.replace_answers(answers=answers)
+
+        if self.session.has_answers():
+            self._show(dialogs.confirm(
+                self._view, title=wording.REPLACE_TITLE, text=wording.REPLACE_TEXT, informative=str(path),
+                yes=wording.REPLACE_YES, no=wording.REPLACE_NO, on_yes=take))
+        else:
+            take()
+
+    # -- the summary ---------------------------------------------------------------------------------------------
+    def can_save_pdf(self) -> bool:
+        """Nurse mode saves anywhere (a file dialog); the kiosk only to the clinic's export folder, if it has one."""
+        return not self.kiosk or self.session.clinic.export_folder is not None
+
+    def pdf_note(self) -> str | None:
+        """What the summary page says about PDFs in the kiosk (where no file dialog can say it)."""
+        if not self.kiosk:
+            return None
+        return wording.KIOSK_PDF_NOTE if self.can_save_pdf() else wording.KIOSK_NO_PDF
+
+    def print_summary(self) -> None:
+        from . import dialogs, printing
+
+        def tell(_parent, title, text):
+            if self.kiosk and text == printing.NO_PRINTER:
+                text = wording.KIOSK_NO_PRINTER_PDF if self.can_save_pdf() else wording.KIOSK_NO_PRINTER_ASK
+            self._show(dialogs.show_info(self._view, title=title, text=text))
+
+        try:
+            printed = printing.print_summary(self.session.summary(), self._view, paper=self.session.clinic.paper,
+                                             tell=tell)
+        except DecisionAidError as exc:
+            self._show(dialogs.show_error(self._view, title=wording.NOT_PRINTED, text=str(exc)))
+            return
+        if printed and self.kiosk:
+            self._hand_over(title=wording.PRINTED_TITLE, text=wording.PRINTED_TEXT)
+
+    def save_pdf(self) -> None:
+        from . import dialogs
+
+        if not self.can_save_pdf():
+            return
+        path = self._pdf_path()
+        if not path:
+            return
+        from .summary_pdf import write_pdf
+
+        try:
+            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper)
+        except DecisionAidError as exc:
+            # The kiosk's folder is the clinic's business: a kind word here, the details for the staff.
+            text, informative = ((wording.KIOSK_PDF_FAILED, wording.for_the_staff(exc)) if self.kiosk
+                                 else (str(exc), ""))
+            self._show(dialogs.show_error(self._view, title=wording.PDF_NOT_SAVED, text=text,
+                                          informative=informative))
+            return
+        except OSError as exc:
+            self._show(dialogs.show_error(
+                self._view, title=wording.PDF_NOT_SAVED,
+                text=wording.KIOSK_PDF_FAILED if self.kiosk else wording.pdf_not_written(path),
+                informative=exc.strerror or str(exc)))
+            return
+        if self.kiosk:
+            self._hand_over(title=wording.PDF_SAVED_TITLE, text=wording.PDF_SAVED_TEXT,
+                            informative=wording.saved_for_the_staff(Path(path).name, Path(path).parent))
+            return
+        self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED, text=wording.pdf_saved(path)))
+
+    def _pdf_path(self) -> str | None:
+        """The kiosk: a new file in the clinic's export folder. Nurse mode: where the nurse says (with ``.pdf``)."""
+        stamp = dt.datetime.now()
+        if self.kiosk:
+            return str(_unused_path(self.session.clinic.export_folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
+        path = self._view.choose_save_path(title=wording.SAVE_PDF_TITLE,
+                                            suggested=str(Path.home() / f"decision-aid-summary-{stamp:%Y-%m-%d}.pdf"),
+                                            file_filter=wording.PDF_FILTER)
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def _hand_over(self, *, title: str, text: str, informative: str = "") -> None:
+        """Kiosk: the summary has gone to the printer or the staff. Say so, then the session is thrown away once
+        the person closes the message (or the idle guard closes it for someone who walked away)."""
+        from . import dialogs
+
+        informative = f"{wording.CLEARS_NEXT}\n\n{informative}" if informative else wording.CLEARS_NEXT
+        self._show(dialogs.show_done(self._view, title=title, text=text, informative=informative,
+                                     close_text=wording.NEXT_PERSON, on_close=self._on_start_over))
+
+
+def _unused_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.pdf``, or ``stem-2.pdf`` … when two people save in the same second: never overwrite."""
+    path = folder / f"{stem}.pdf"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.pdf"
+        n += 1
+    return path
