@@ -1,6 +1,9 @@
 """Answer buttons: the whole rectangle answers a tap, the words wrap, and a chosen answer is marked by more than
 colour. ``ChoiceButton`` is one of several, ``ChoiceCheck`` any of several."""
 
+# Qt's camelCase names are overridden throughout this module.
+# ruff: noqa: N802
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
@@ -62,15 +65,15 @@ class _ChoicePainting:
                                                int(Qt.TextFlag.TextWordWrap), self.text())
         return rect.height()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         if self.COMPACT:
             return max(MIN_TARGET + 4, self._indicator() + self._text_height(width) + 2 * self.PAD_Y + 6)
         return max(MIN_TARGET + 4, self._text_height(width) + 2 * self.PAD_Y, self._indicator() + 2 * self.PAD_Y)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
         if self.COMPACT:
             width = self.minimumSizeHint().width()
@@ -94,22 +97,22 @@ class _ChoicePainting:
             self.COMPACT = compact
             self.update()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         width = self.min_width(compact=self.COMPACT)
         return QSize(width, self.heightForWidth(width))
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+    def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
 
     def _colours_changed(self) -> None:
         self.update()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.updateGeometry()
         super().changeEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         c = self._colours
         checked = self.isChecked()
         enabled = self.isEnabled()

@@ -1,5 +1,8 @@
 """Layouts that reflow when the text grows: answers side by side or one under the other, and rows that wrap."""
 
+# Qt's camelCase names are overridden throughout this module.
+# ruff: noqa: N802
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -17,28 +20,28 @@ class _ReflowLayout(QLayout):
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
-    def addItem(self, item) -> None:  # noqa: N802
+    def addItem(self, item) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int):  # noqa: N802
+    def itemAt(self, index: int):
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int):  # noqa: N802
+    def takeAt(self, index: int):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self):  # noqa: N802
+    def expandingDirections(self):
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, True)
 
@@ -97,14 +100,14 @@ class ChoiceRowLayout(_ReflowLayout):
             y += h + self._spacing
         return y - self._spacing - top + m.top() + m.bottom()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         items = self._visible()
         if not items:
             return QSize(0, 0)
         width = sum(i.sizeHint().width() for i in items) + self._spacing * (len(items) - 1)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         items = self._visible()
         if not items:
             return QSize(0, 0)
@@ -124,7 +127,7 @@ class FlowLayout(_ReflowLayout):
         self._items.insert(index, QWidgetItem(widget))
         self.invalidate()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """Everything on one line."""
         items = [i for i in self._items if not i.isEmpty()]
         m = self.contentsMargins()
@@ -132,7 +135,7 @@ class FlowLayout(_ReflowLayout):
         height = max((i.sizeHint().height() for i in items), default=0)
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:
             if not item.isEmpty():

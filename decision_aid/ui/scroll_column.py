@@ -1,5 +1,8 @@
 """A page's scrolling body: one centred column no wider than a comfortable line of text."""
 
+# Qt's camelCase names are overridden throughout this module.
+# ruff: noqa: N802
+
 from __future__ import annotations
 
 import shiboken6
@@ -47,7 +50,7 @@ class ScrollColumn(QScrollArea):
         host.installEventFilter(self)
         self._fit_width()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         # QScrollArea resizes its widget only on its own resize or layout request, not when the content grows
         # later (a page filled in after it was shown): pass the content's layout request on.
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
@@ -58,7 +61,7 @@ class ScrollColumn(QScrollArea):
         if self._max_chars:
             self.column.setMaximumWidth(round(char_width(self.column) * self._max_chars))
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_width()
         super().changeEvent(event)
