@@ -31,7 +31,6 @@ from .styling import named
 from .top_bar import TopBar
 from .wizard import DecisionWizard
 
-PREBUILD_DELAY_MS = 250
 COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a "Steps" menu in the top bar
 
 
@@ -74,17 +73,12 @@ class SessionView(QWidget):
         self.start_over_button.clicked.connect(self.actions.request_start_over)
         self.wizard = DecisionWizard(pages=self.pages, step_list=self.step_list, start_over=self.start_over_button)
         layout.addWidget(self.wizard, 1)
-        self.top_bar.show_step(STEP_NUMBERS[self.wizard.currentId()])
-        self.wizard.page_changed.connect(lambda page_id: self.top_bar.show_step(STEP_NUMBERS[page_id]))
+        self.top_bar.show_step(self.wizard.navigation.step)
+        self.wizard.page_changed.connect(lambda _page_id: self.top_bar.show_step(self.wizard.navigation.step))
         session.answers_changed.connect(self._answers_changed)
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()
         self.apply_display()
-        self._prebuild = list(self.pages)
-        self._prebuild_timer = QTimer(self)
-        self._prebuild_timer.setSingleShot(True)
-        self._prebuild_timer.timeout.connect(self._prebuild_next)
-        self._prebuild_timer.start(PREBUILD_DELAY_MS)
 
     # -- building --------------------------------------------------------------------------------------------
     def _draft_banner(self) -> QFrame:
@@ -131,17 +125,6 @@ class SessionView(QWidget):
             for number in range(1, STEP_COUNT + 1):
                 key(f"Ctrl+{number}", lambda n=number: self.go_to_step(n))
 
-    def _prebuild_next(self) -> None:
-        # Build the pages not yet seen, one per turn of the event loop: the first page shows at once and every
-        # later page change is only a switch.
-        while self._prebuild:
-            page = self._prebuild.pop(0)
-            if not page._built:
-                page.ensure_built()
-                page.lay_out_in_advance(self.wizard.currentPage().size())
-                self._prebuild_timer.start(0)
-                return
-
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._shown_once:
@@ -158,12 +141,7 @@ class SessionView(QWidget):
         t = theme.theme_for(high_contrast=self.session.high_contrast)
         palette = theme.palette(t)
         self.setPalette(palette)
-        # A QWizard is a dialog, and it gives its page area a palette of its own: neither passes ours on.
-        self.wizard.setPalette(palette)
-        for page in self.pages:
-            page.setPalette(palette)
-        self.step_list.setPalette(palette)
-        for dialog in self.dialogs.open:
+        for dialog in self.dialogs.open:  # windows of their own: the palette does not reach them by itself
             dialog.setPalette(palette)
         sheet = self._style_sheet()
         if sheet != self.styleSheet():  # the same sheet again would only re-polish every widget
@@ -181,13 +159,13 @@ class SessionView(QWidget):
 
     # -- moving around -----------------------------------------------------------------------------------------
     def current_page(self) -> StepPage:
-        return self.wizard.current_step_page()
+        return self.wizard.currentPage()
 
     def go_to_page(self, key: str) -> None:
         self.wizard.go_to(PAGE_IDS[key])
 
     def go_to_step(self, number: int) -> None:
-        self.wizard.go_to(STEP_NUMBERS.index(number))
+        self.wizard.go_to(self.wizard.navigation.page_of_step(number))
 
     def _answers_changed(self, _session: Session, what: str) -> None:
         self.current_page().on_answers_changed(what)

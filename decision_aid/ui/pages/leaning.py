@@ -9,7 +9,6 @@ from .base import StepPage
 class LeaningPage(StepPage):
     TITLE = "Where you are leaning"
     STEP = "leaning"
-    FIELDS = ("leaning",)
 
     def build(self) -> None:
         q = self.session.content.form.leaning

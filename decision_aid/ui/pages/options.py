@@ -18,7 +18,6 @@ from .base import StepPage
 class OptionsPage(StepPage):
     TITLE = "Your options"
     STEP = None
-    FIELDS = ()
     MAX_CHARS = None  # the grid uses the whole width
 
     def __init__(self, *, open_page: Callable[[str], None], **kwargs):
@@ -72,7 +71,3 @@ class OptionsPage(StepPage):
         option = self.session.view.option(option_id)
         if option is not None:
             self.open_page(option.page_id)
-
-    def shown_option_ids(self) -> list[str]:
-        return [o.id for o in self.session.view.options]
-

@@ -14,7 +14,6 @@ from .base import StepPage
 class QuestionsPage(StepPage):
     TITLE = "Questions to ask"
     STEP = "questions"
-    FIELDS = ("questions", "own_questions")
 
     def build(self) -> None:
         self.checks: dict[str, ChoiceCheck] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...answers import LIST_FIELDS, SITUATION_CHOICES
+from ...answers import LIST_FIELDS
 from ..choices import MultiChoice, SingleChoice
 from .base import StepPage
 
@@ -15,7 +15,6 @@ EXCLUSIVE = {"spread_sites": ("unsure",)}
 class SituationPage(StepPage):
     TITLE = "Your situation"
     STEP = "situation"
-    FIELDS = tuple(SITUATION_CHOICES)
 
     def build(self) -> None:
         self.blocks = {}

@@ -8,4 +8,3 @@ from .base import StepPage
 class WelcomePage(StepPage):
     TITLE = "Welcome"
     STEP = "welcome"
-    FIELDS = ()
