@@ -60,10 +60,11 @@ class SessionActions:
             save_answers(self.session.answers, path)
         except OSError as exc:
             self._show(dialogs.show_error(self._view, title=wording.ANSWERS_NOT_SAVED,
-                                          text=wording.answers_not_saved(path),
+                                          text=wording.ANSWERS_NOT_SAVED_TEXT.format(path=path),
                                           informative=exc.strerror or str(exc)))
             return
-        self._show(dialogs.show_info(self._view, title=wording.ANSWERS_SAVED, text=wording.answers_saved(path)))
+        self._show(dialogs.show_info(self._view, title=wording.ANSWERS_SAVED,
+                                     text=wording.ANSWERS_SAVED_TEXT.format(path=path)))
 
     def load_answers_file(self) -> None:
         if self.kiosk:
@@ -80,7 +81,7 @@ class SessionActions:
             answers = load_answers(path, known_questions=self.session.content.prompt_ids())
         except AnswersError as exc:
             self._show(dialogs.show_problems(self._view, title=wording.ANSWERS_NOT_OPENED,
-                                             text=wording.not_an_answers_file(path), error=exc))
+                                             text=wording.NOT_AN_ANSWERS_FILE.format(path=path), error=exc))
             return
 
         def take() -> None:
@@ -135,7 +136,7 @@ class SessionActions:
             write_pdf(self.session.summary(), path, paper=self.session.clinic.paper)
         except DecisionAidError as exc:
             # The kiosk's folder is the clinic's business: a kind word here, the details for the staff.
-            text, informative = ((wording.KIOSK_PDF_FAILED, wording.for_the_staff(exc)) if self.kiosk
+            text, informative = ((wording.KIOSK_PDF_FAILED, wording.FOR_THE_STAFF.format(detail=exc)) if self.kiosk
                                  else (str(exc), ""))
             self._show(dialogs.show_error(self._view, title=wording.PDF_NOT_SAVED, text=text,
                                           informative=informative))
@@ -143,14 +144,17 @@ class SessionActions:
         except OSError as exc:
             self._show(dialogs.show_error(
                 self._view, title=wording.PDF_NOT_SAVED,
-                text=wording.KIOSK_PDF_FAILED if self.kiosk else wording.pdf_not_written(path),
+                text=(wording.KIOSK_PDF_FAILED if self.kiosk
+                      else wording.PDF_NOT_WRITTEN_TEXT.format(path=path)),
                 informative=exc.strerror or str(exc)))
             return
         if self.kiosk:
+            saved = Path(path)
             self._hand_over(title=wording.PDF_SAVED_TITLE, text=wording.PDF_SAVED_TEXT,
-                            informative=wording.saved_for_the_staff(Path(path).name, Path(path).parent))
+                            informative=wording.SAVED_FOR_THE_STAFF.format(name=saved.name, folder=saved.parent))
             return
-        self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED, text=wording.pdf_saved(path)))
+        self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED,
+                                     text=wording.PDF_SAVED_TEXT_AT.format(path=path)))
 
     def _pdf_path(self) -> str | None:
         """The kiosk: a new file in the clinic's export folder. Nurse mode: where the nurse says (with ``.pdf``)."""

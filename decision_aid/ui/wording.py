@@ -1,6 +1,6 @@
 """The words the session's frame says to a person, in one place: the draft banner, the messages about the answers
 file, printing and PDFs, the kiosk's hand-over, and the idle warning. (A page's own words come from the content;
-a control's short label stays beside the control.)"""
+a control's short label stays beside the control.) ``{path}`` and the like are filled in with ``str.format``."""
 
 from __future__ import annotations
 
@@ -24,18 +24,9 @@ REPLACE_TITLE = "Replace the answers?"
 REPLACE_TEXT = "Replace the answers on screen with the ones in the file?"
 REPLACE_YES = "Replace"
 REPLACE_NO = "Keep the answers on screen"
-
-
-def answers_not_saved(path: str) -> str:
-    return f"The answers could not be saved to {path}."
-
-
-def answers_saved(path: str) -> str:
-    return f"The answers were saved to {path}."
-
-
-def not_an_answers_file(path: str) -> str:
-    return f"{path} is not a valid answers file, so nothing was changed. Your answers on screen are kept."
+ANSWERS_NOT_SAVED_TEXT = "The answers could not be saved to {path}."
+ANSWERS_SAVED_TEXT = "The answers were saved to {path}."
+NOT_AN_ANSWERS_FILE = "{path} is not a valid answers file, so nothing was changed. Your answers on screen are kept."
 
 
 # The summary: printing and PDFs
@@ -44,14 +35,8 @@ SAVE_PDF_TITLE = "Save the summary as a PDF"
 PDF_FILTER = "PDF files (*.pdf)"
 PDF_NOT_SAVED = "The PDF was not saved"
 PDF_SAVED = "PDF saved"
-
-
-def pdf_not_written(path: str) -> str:
-    return f"The PDF could not be written to {path}."
-
-
-def pdf_saved(path: str) -> str:
-    return f"The summary was saved to {path}."
+PDF_NOT_WRITTEN_TEXT = "The PDF could not be written to {path}."
+PDF_SAVED_TEXT_AT = "The summary was saved to {path}."
 
 
 # The kiosk's words around the summary: a person there cannot pick a folder, and the next person must start clean.
@@ -68,14 +53,8 @@ PDF_SAVED_TEXT = "Your summary has been saved for the clinic staff. Please ask a
 CLEARS_NEXT = ("For your privacy, your answers will be cleared from this screen, ready for the next person, "
                "when you touch the button below.")
 NEXT_PERSON = "Start again for the next person"
-
-
-def for_the_staff(detail: object) -> str:
-    return f"For the staff: {detail}"
-
-
-def saved_for_the_staff(name: str, folder: object) -> str:
-    return f"For the staff: it is {name} in {folder}."
+FOR_THE_STAFF = "For the staff: {detail}"
+SAVED_FOR_THE_STAFF = "For the staff: it is {name} in {folder}."
 
 
 # The kiosk's idle warning
