@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 from .. import __version__
 from ..content.model import Content
 from .content_view import ContentView
-from .reader import ReaderDialog
 from .labels import Heading, RichText
+from .reader import ReaderDialog
 
 SHORTCUTS = (
     ("Alt+Right, Alt+N", "Next step"),

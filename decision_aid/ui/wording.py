@@ -6,6 +6,12 @@ from __future__ import annotations
 
 DRAFT_TEXT = "Draft content: not yet reviewed by a clinician."
 
+# The start refused: a file the aid needs has problems (said to whoever is at the screen, for the clinic's IT team)
+CANNOT_START = "The decision aid cannot start"
+CONTENT_PROBLEMS = "The aid's content has problems, so it will not start. Please tell the clinic's IT team."
+CLINIC_PROBLEMS = "The clinic file has problems, so the aid will not start. Please tell the clinic's IT team."
+PROBLEMS_FOUND = "{count} problem(s) found. Show details for the list."
+
 # Start over
 START_OVER_TITLE = "Start over?"
 START_OVER_TEXT = "Start over and clear every answer?"

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
-from ..option_grid import OptionGrid
 from ..labels import Card, Heading
+from ..option_grid import OptionGrid
 from ..reflow import clear_layout, row_of
 from ..styling import named
 from .base import StepPage
