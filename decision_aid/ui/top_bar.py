@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from ..session import TEXT_SCALES, Session
@@ -67,7 +68,7 @@ class TopBar(QFrame):
         else:
             self._more_menu(show_about, *files)
         self.steps_button: QToolButton | None = None
-        self.step_actions = {}
+        self.step_actions: dict[int, QAction] = {}
         if go_to_step is not None:
             self._steps_menu(steps, go_to_step)
 

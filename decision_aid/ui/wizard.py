@@ -119,7 +119,8 @@ class DecisionWizard(QWidget):
     def go_back(self) -> None:
         self.go_to(self.navigation.current - 1)
 
-    # QWizard's names for these, which the bench and the self-test read.
+    # The names QWizard gave these, which the self-test, the bench and the tests read (Qt's style, as
+    # QStackedWidget's currentIndex).
     next = go_next
     back = go_back
 
