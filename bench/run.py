@@ -9,9 +9,8 @@ PyInstaller bundle (plain ``pyinstaller --onedir``, default options). Figures:
   least any window of the aid could take; shown, not judged.
 - RSS: the peak resident memory of those same starts (wait4's ru_maxrss), median.
 - page change: QWizard.next() to the new page painted, real MainWindow with an example's answers (bench/inproc.py).
-- content load: reading and checking the folder (what the first start after an edit pays; judged) and loading the
-  stored model (every other start); summary HTML (build_summary + render_html) and PDF (write_pdf): in-process
-  medians.
+- content load: reading and checking the folder (what every start pays; judged); summary HTML (build_summary +
+  render_html) and PDF (write_pdf): in-process medians.
 - bundle size: the files of build/decision_aid.spec's bundle against the bare bundle; frozen start: as start.
 
 Prints a table and writes build/bench.json. Exit status 0 unless the bench itself fails (or --strict and a target
@@ -258,8 +257,7 @@ ROWS = [
     ("bundle size", "bundle_size_mb", "bare_bundle_size_mb", "bundle_size_ratio", "MB"),
     ("page change (Next to painted, first visit)", "page_change_ms", None, "page_change_ms", "ms"),
     ("page change (a page seen before)", "page_change_revisit_ms", None, None, "ms"),
-    ("content load (read and check: after an edit)", "content_load_ms", None, "content_load_ms", "ms"),
-    ("content load (stored model: every other start)", "content_load_stored_ms", None, None, "ms"),
+    ("content load (read and check: every start)", "content_load_ms", None, "content_load_ms", "ms"),
     ("content check (check-content)", "content_check_ms", None, None, "ms"),
     ("summary HTML (build + render)", "html_ms", None, "html_ms", "ms"),
     ("summary PDF (write_pdf)", "pdf_ms", None, "pdf_ms", "ms"),

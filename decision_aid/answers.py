@@ -9,38 +9,118 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
 
 from .errors import AnswersError, Problem, quote
+from .validation import INVALID, Bool, Checker, Text, one_of
 
 FORMAT = "decision-aid-answers"
 VERSION = 1
-
-SITUATION_CHOICES: dict[str, tuple[str, ...]] = {
-    "breast_symptoms": ("none", "some", "unsure"),
-    "symptom_kinds": ("bleeding", "open_wound", "infection", "pain", "smell"),
-    "distant_response": ("shrinking", "stable", "growing", "too_early", "unsure"),
-    "months_on_treatment": ("under_4", "4_to_8", "over_8", "not_started", "unsure"),
-    "spread_sites": ("bone", "lung", "liver", "brain", "skin_or_nodes", "other", "unsure"),
-    "spread_extent": ("few", "many", "unsure"),
-    "tumor_type": ("hr_positive", "her2_positive", "triple_negative", "unsure"),
-    "trial_offered": ("yes", "no", "not_discussed"),
-}
-# Questions where a person ticks any number of choices.
-LIST_FIELDS = frozenset({"symptom_kinds", "spread_sites"})
-VALUE_ITEMS = (
-    "live_longer",
-    "breast_control",
-    "avoid_surgery",
-    "avoid_side_effects",
-    "medicines_on_time",
-    "help_research",
-)
 VALUE_MIN, VALUE_MAX = 0, 4
-LEANING_CHOICES = ("medicines_only", "surgery", "radiation", "trial", "unsure")
-SURE_ITEMS = ("sure", "understand", "risks_benefits", "support")
-TOP_KEYS = ("format", "version", "situation", "values", "leaning", "sure", "questions", "own_questions", "name")
+
+Symptoms = Literal["none", "some", "unsure"]
+SymptomKind = Literal["bleeding", "open_wound", "infection", "pain", "smell"]
+Response = Literal["shrinking", "stable", "growing", "too_early", "unsure"]
+Months = Literal["under_4", "4_to_8", "over_8", "not_started", "unsure"]
+Site = Literal["bone", "lung", "liver", "brain", "skin_or_nodes", "other", "unsure"]
+Extent = Literal["few", "many", "unsure"]
+TumorType = Literal["hr_positive", "her2_positive", "triple_negative", "unsure"]
+TrialOffered = Literal["yes", "no", "not_discussed"]
+Leaning = Literal["medicines_only", "surgery", "radiation", "trial", "unsure"]
+Value = Annotated[int, Meta(ge=VALUE_MIN, le=VALUE_MAX, description=f"a whole number from {VALUE_MIN} to {VALUE_MAX}")]
+Kinds = Annotated[tuple[SymptomKind, ...], Meta(description="a list of " + one_of(typing.get_args(SymptomKind)),
+                                                extra={"unique": "each choice at most once"})]
+Sites = Annotated[tuple[Site, ...], Meta(description="a list of " + one_of(typing.get_args(Site)),
+                                         extra={"unique": "each choice at most once"})]
+Texts = Annotated[tuple[Text, ...], Meta(description="a list of texts")]
+
+
+class Situation(msgspec.Struct, frozen=True, kw_only=True):
+    """The form's situation questions, in the order they are asked; a list answer ticks any number of choices."""
+
+    EXPECTED: ClassVar[str] = "a JSON object"
+    FILE_ORDER: ClassVar[bool] = True
+    breast_symptoms: Symptoms | UnsetType = UNSET
+    symptom_kinds: Kinds | UnsetType = UNSET
+    distant_response: Response | UnsetType = UNSET
+    months_on_treatment: Months | UnsetType = UNSET
+    spread_sites: Sites | UnsetType = UNSET
+    spread_extent: Extent | UnsetType = UNSET
+    tumor_type: TumorType | UnsetType = UNSET
+    trial_offered: TrialOffered | UnsetType = UNSET
+
+
+# A question asked only while another answer is the one named: which problems the tumor causes, while it causes some.
+ASKED_WHEN = {"symptom_kinds": ("breast_symptoms", "some")}
+
+
+class Values(msgspec.Struct, frozen=True, kw_only=True):
+    EXPECTED: ClassVar[str] = "a JSON object"
+    FILE_ORDER: ClassVar[bool] = True
+    live_longer: Value | UnsetType = UNSET
+    breast_control: Value | UnsetType = UNSET
+    avoid_surgery: Value | UnsetType = UNSET
+    avoid_side_effects: Value | UnsetType = UNSET
+    medicines_on_time: Value | UnsetType = UNSET
+    help_research: Value | UnsetType = UNSET
+
+
+class Sure(msgspec.Struct, frozen=True, kw_only=True):
+    EXPECTED: ClassVar[str] = "a JSON object"
+    FILE_ORDER: ClassVar[bool] = True
+    sure: Bool | UnsetType = UNSET
+    understand: Bool | UnsetType = UNSET
+    risks_benefits: Bool | UnsetType = UNSET
+    support: Bool | UnsetType = UNSET
+
+
+class AnswersFile(msgspec.Struct, frozen=True, kw_only=True):
+    """The ``decision-aid-answers`` file, version 1: a missing key is a question not answered."""
+
+    EXPECTED: ClassVar[str] = "a JSON object"
+    format: Annotated[Literal["decision-aid-answers"], Meta(description=repr(FORMAT))]
+    version: Annotated[Literal[1], Meta(description=str(VERSION))]
+    situation: Situation | UnsetType = UNSET
+    values: Values | UnsetType = UNSET
+    leaning: Leaning | UnsetType = UNSET
+    sure: Sure | UnsetType = UNSET
+    questions: Annotated[tuple[Text, ...], Meta(description="a list of texts",
+                                                 extra={"unique": "each question id at most once"})] | UnsetType = UNSET
+    own_questions: Texts | UnsetType = UNSET
+    name: Annotated[str, Meta(description="a text")] | UnsetType = UNSET
+
+
+def _declared(cls: type[msgspec.Struct]) -> dict[str, tuple[str, ...]]:
+    """Each field of a Struct with its choices (a Literal's values, or those of a list's entries)."""
+    out = {}
+    for f in msgspec.structs.fields(cls):
+        tp = typing.get_args(f.type)[0]  # without "| UnsetType"
+        while typing.get_origin(tp) is Annotated:
+            tp = typing.get_args(tp)[0]
+        if typing.get_origin(tp) is tuple:
+            tp = typing.get_args(tp)[0]
+        out[f.name] = typing.get_args(tp)
+    return out
+
+
+SITUATION_CHOICES: dict[str, tuple[str, ...]] = _declared(Situation)
+# Questions where a person ticks any number of choices.
+LIST_FIELDS = frozenset(f.name for f in msgspec.structs.fields(Situation) if "tuple" in str(f.type))
+VALUE_ITEMS = tuple(f.name for f in msgspec.structs.fields(Values))
+LEANING_CHOICES: tuple[str, ...] = typing.get_args(Leaning)
+SURE_ITEMS = tuple(f.name for f in msgspec.structs.fields(Sure))
+
+
+def is_asked(key: str, situation: typing.Mapping[str, object]) -> bool:
+    """Whether the form asks ``key`` given the other situation answers (ASKED_WHEN)."""
+    other, wanted = ASKED_WHEN.get(key, (None, None))
+    return other is None or situation.get(other) == wanted
 
 
 @dataclass
@@ -81,130 +161,37 @@ class Answers:
         return data
 
 
-class _Collector:
-    def __init__(self, source: str):
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def add(self, key: str, expected: str, received: object) -> None:
-        self.problems.append(Problem(self.source, key, expected, quote(received)))
-
-
-def _one_of(choices) -> str:
-    return "one of: " + ", ".join(choices)
-
-
-def _mapping(c: _Collector, data: dict, key: str) -> dict | None:
-    value = data.get(key)
-    if value is None and key not in data:
-        return None
-    if not isinstance(value, dict):
-        c.add(key, "a JSON object", value)
-        return None
-    return value
-
-
-def _string_list(c: _Collector, data: dict, key: str) -> list[str]:
-    if key not in data:
-        return []
-    value = data[key]
-    if not isinstance(value, list):
-        c.add(key, "a list of texts", value)
-        return []
-    out = []
-    for i, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            c.add(f"{key}[{i}]", "a non-empty text", item)
-        else:
-            out.append(item)
-    return out
-
-
 def parse_answers(data: object, *, source: str = "answers", known_questions=None) -> Answers:
     """Check a decoded answers file and turn it into :class:`Answers`; raise AnswersError listing every problem.
 
     ``known_questions``, when given, is the set of question ids in the content's prompt list.
     """
-    c = _Collector(source)
     if not isinstance(data, dict):
-        c.add("(file)", "a JSON object", data)
-        raise AnswersError(c.problems)
-    for key in data:
-        if key not in TOP_KEYS:
-            c.add(key, _one_of(TOP_KEYS), key)
-    if data.get("format") != FORMAT:
-        c.add("format", repr(FORMAT), data.get("format"))
-    version = data.get("version")
-    if type(version) is not int or version != VERSION:
-        c.add("version", str(VERSION), version)
-
-    answers = Answers()
-    situation = _mapping(c, data, "situation") or {}
-    for key, value in situation.items():
-        choices = SITUATION_CHOICES.get(key)
-        field_name = f"situation.{key}"
-        if choices is None:
-            c.add(field_name, _one_of(SITUATION_CHOICES), key)
-        elif key in LIST_FIELDS:
-            if not isinstance(value, list):
-                c.add(field_name, "a list of " + _one_of(choices), value)
-                continue
-            bad = [v for v in value if v not in choices]
-            for v in bad:
-                c.add(field_name, "a list of " + _one_of(choices), v)
-            if not bad and len(set(value)) != len(value):
-                c.add(field_name, "each choice at most once", value)
-            elif not bad:
-                answers.situation[key] = tuple(v for v in choices if v in value)
-        elif not isinstance(value, str) or value not in choices:
-            c.add(field_name, _one_of(choices), value)
-        else:
-            answers.situation[key] = value
-
-    values = _mapping(c, data, "values") or {}
-    for key, value in values.items():
-        if key not in VALUE_ITEMS:
-            c.add(f"values.{key}", _one_of(VALUE_ITEMS), key)
-        elif type(value) is not int or not VALUE_MIN <= value <= VALUE_MAX:
-            c.add(f"values.{key}", f"a whole number from {VALUE_MIN} to {VALUE_MAX}", value)
-        else:
-            answers.values[key] = value
-
-    if "leaning" in data:
-        leaning = data["leaning"]
-        if leaning not in LEANING_CHOICES:
-            c.add("leaning", _one_of(LEANING_CHOICES), leaning)
-        else:
-            answers.leaning = leaning
-
-    sure = _mapping(c, data, "sure") or {}
-    for key, value in sure.items():
-        if key not in SURE_ITEMS:
-            c.add(f"sure.{key}", _one_of(SURE_ITEMS), key)
-        elif not isinstance(value, bool):
-            c.add(f"sure.{key}", "true or false", value)
-        else:
-            answers.sure[key] = value
-
-    questions = _string_list(c, data, "questions")
-    for i, qid in enumerate(questions):
+        raise AnswersError([Problem(source, "(file)", "a JSON object", quote(data))])
+    problems: list[Problem] = []
+    checked = Checker(source, problems, none_is_missing=False, strip=False).struct(data, AnswersFile)
+    if checked is INVALID:
+        raise AnswersError(problems)
+    for i, qid in enumerate(checked.questions or ()):
         if known_questions is not None and qid not in known_questions:
-            c.add(f"questions[{i}]", "a question id from the prompt list", qid)
-    if len(set(questions)) != len(questions):
-        c.add("questions", "each question id at most once", questions)
-    answers.questions = tuple(questions)
-    answers.own_questions = tuple(_string_list(c, data, "own_questions"))
+            problems.append(Problem(source, f"questions[{i}]", "a question id from the prompt list", quote(qid)))
+    if problems:
+        raise AnswersError(problems)
+    return _answers(checked)
 
-    if "name" in data:
-        name = data["name"]
-        if not isinstance(name, str):
-            c.add("name", "a text", name)
-        elif name.strip():
-            answers.name = name.strip()
 
-    if c.problems:
-        raise AnswersError(c.problems)
-    return answers
+def _given(struct: msgspec.Struct) -> dict:
+    return {k: v for k, v in msgspec.structs.asdict(struct).items() if v is not UNSET}
+
+
+def _answers(f: AnswersFile) -> Answers:
+    situation = _given(f.situation) if f.situation else {}
+    for key in LIST_FIELDS & set(situation):  # kept in the form's order
+        situation[key] = tuple(c for c in SITUATION_CHOICES[key] if c in situation[key])
+    name = f.name.strip() if f.name else None
+    return Answers(situation=situation, values=_given(f.values) if f.values else {},
+                   leaning=f.leaning or None, sure=_given(f.sure) if f.sure else {},
+                   questions=tuple(f.questions or ()), own_questions=tuple(f.own_questions or ()), name=name or None)
 
 
 def load_answers(path: str | os.PathLike, *, known_questions=None) -> Answers:

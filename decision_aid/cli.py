@@ -46,6 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--clinic", metavar="FILE", default=argparse.SUPPRESS, help="the clinic file (TOML)")
     summary.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
                          help="a content folder (default: the shipped one)")
+    packet = sub.add_parser(
+        "review-packet",
+        help="make the review packet a clinician signs for this version of the content",
+        description="Make the review packet for a content folder: every page in every tailored variant, every "
+        "figure with its source, every statement without a figure, the changes since the last reviewed version, "
+        "the reading grades and a sign-off block per section. PDF or HTML, chosen by the ending of --out.",
+    )
+    packet.add_argument("--out", metavar="FILE", required=True, help="where to write it: FILE.pdf or FILE.html")
+    packet.add_argument("--previous", metavar="DIR", default=None,
+                        help="the content folder of the last reviewed version, to show what changed")
+    packet.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the content folder (default: the shipped one)")
     return parser
 
 
@@ -126,6 +138,53 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
     return 0
 
 
+PACKET_KINDS = (".pdf", ".html")
+
+
+def review_packet_command(*, out: str, content: str | None, previous: str | None) -> int:
+    """Write the review packet. Exit 0, or 2 with a message naming the problem and no file."""
+    from pathlib import Path
+
+    from .content import load_content
+    from .errors import ContentError, SummaryWriteError
+    from .review import build_packet, render_packet_html
+
+    out_path = Path(out)
+    kind = out_path.suffix.lower()
+    if kind not in PACKET_KINDS:
+        return _fail(f"{out}: --out: expected a file name ending in .pdf or .html, "
+                     f"received {out_path.suffix or 'no ending'!r}")
+    folders = [("content", content or content_dir())] + ([("previous", previous)] if previous else [])
+    for name, folder in folders:
+        if not Path(folder).is_dir():
+            return _fail(f"{folder}: --{name}: expected a content folder, received no such folder")
+    folder = folders[0][1]
+    try:
+        content_model = load_content(folder)
+    except ContentError as exc:
+        return _fail(f"the content in {folder} is not valid ('decision-aid check-content {folder}' lists every "
+                     f"problem); the first: {exc.problems[0] if exc.problems else 'unknown'}")
+    packet = build_packet(content_model, previous=previous)
+    html = render_packet_html(packet)
+    try:
+        if kind == ".pdf":
+            from .ui.review_pdf import write_packet_pdf
+            from .ui.summary_pdf import ensure_gui_application
+
+            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            pages = write_packet_pdf(packet, html, out_path)
+            print(f"Review packet written to {out} ({pages} pages, A4, content version "
+                  f"{content_model.bundle.version}).")
+            return 0
+        from .summary import write_summary_file
+
+        write_summary_file(out_path, html.encode("utf-8"))
+    except SummaryWriteError as exc:
+        return _fail(f"{out}: cannot write the review packet in the folder {exc.folder}: {exc.reason}")
+    print(f"Review packet written to {out} (content version {content_model.bundle.version}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-content":
@@ -133,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "summary":
         return summary_command(answers=args.answers, out=args.out, paper=args.paper, clinic=args.clinic,
                                content=args.content)
+    if args.command == "review-packet":
+        return review_packet_command(out=args.out, content=getattr(args, "content", None), previous=args.previous)
     if args.self_test:
         from .selftest import run_self_test
 

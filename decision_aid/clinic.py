@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import os
 import sys
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+from msgspec import Meta
 
 from .errors import ClinicError, Problem, quote
+from .validation import INVALID, Bool, Checker, Text
 
 DEFAULT_IDLE_SECONDS = 180
 MIN_IDLE_SECONDS = 60  # the warning alone counts down 30 seconds; less would leave no time to read
 MAX_IDLE_SECONDS = 3600
-PAPERS = ("a4", "letter")
 ENV_VAR = "DECISION_AID_CLINIC"
 
 
@@ -50,78 +55,46 @@ def default_clinic_path() -> Path:
     return Path("/etc/decision-aid/clinic.toml")
 
 
-TOP_KEYS = ("name", "phone", "kiosk", "idle_timeout_minutes", "export_folder", "paper", "trials")
-TRIAL_KEYS = ("name", "id", "contact", "summary")
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[str, ...] = typing.get_args(Paper)
+# A folder path that is absolute where the aid runs ("~" is the home folder).
+ABSOLUTE = r"^([A-Za-z]:[\\/]|\\\\|~)" if sys.platform.startswith("win") else r"^[/~]"
+Minutes = Annotated[int, Meta(ge=MIN_IDLE_SECONDS // 60, le=MAX_IDLE_SECONDS // 60)] | Annotated[
+    float, Meta(ge=MIN_IDLE_SECONDS / 60, le=MAX_IDLE_SECONDS / 60)]
+
+
+class TrialTable(msgspec.Struct, frozen=True, kw_only=True):
+    EXPECTED: ClassVar[str] = "a table with name, id, contact and summary"
+    name: Text
+    id: Text
+    contact: Text
+    summary: Text
+
+
+class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
+    """The clinic file's tables and keys, as a clinic's IT writes them."""
+
+    name: Text | None = None
+    phone: Text | None = None
+    kiosk: Bool = False
+    idle_timeout_minutes: Annotated[Minutes, Meta(
+        description=f"a number of minutes from {MIN_IDLE_SECONDS // 60} to {MAX_IDLE_SECONDS // 60}")] | None = None
+    export_folder: Annotated[str, Meta(pattern=ABSOLUTE, description="an absolute folder path")] | None = None
+    paper: Paper = "a4"
+    trials: Annotated[tuple[TrialTable, ...], Meta(description="a list of [[trials]] tables")] = ()
 
 
 def parse_clinic(data: dict, *, source: str) -> Clinic:
     problems: list[Problem] = []
-
-    def bad(key, expected, received):
-        problems.append(Problem(source, key, expected, quote(received)))
-
-    for key in data:
-        if key not in TOP_KEYS:
-            bad(key, "one of: " + ", ".join(TOP_KEYS), key)
-
-    def text(key, mapping=data, prefix=""):
-        value = mapping.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            bad(prefix + key, "a non-empty text", value)
-            return None
-        return value.strip()
-
-    name, phone = text("name"), text("phone")
-    kiosk = data.get("kiosk", False)
-    if not isinstance(kiosk, bool):
-        bad("kiosk", "true or false", kiosk)
-        kiosk = False
-    idle = DEFAULT_IDLE_SECONDS
-    if "idle_timeout_minutes" in data:
-        minutes = data["idle_timeout_minutes"]
-        if type(minutes) not in (int, float) or not MIN_IDLE_SECONDS <= minutes * 60 <= MAX_IDLE_SECONDS:
-            bad("idle_timeout_minutes", f"a number of minutes from {MIN_IDLE_SECONDS // 60} to "
-                f"{MAX_IDLE_SECONDS // 60}", minutes)
-        else:
-            idle = int(minutes * 60)
-    export = text("export_folder")
-    export_path = None
-    if export is not None:
-        export_path = Path(export).expanduser()
-        if not export_path.is_absolute():
-            bad("export_folder", "an absolute folder path", export)
-            export_path = None
-    paper = data.get("paper", "a4")
-    if paper not in PAPERS:
-        bad("paper", "one of: " + ", ".join(PAPERS), paper)
-        paper = "a4"
-    trials = []
-    raw_trials = data.get("trials", [])
-    if not isinstance(raw_trials, list):
-        bad("trials", "a list of [[trials]] tables", raw_trials)
-        raw_trials = []
-    for i, t in enumerate(raw_trials):
-        prefix = f"trials[{i}]."
-        if not isinstance(t, dict):
-            bad(prefix[:-1], "a table with name, id, contact and summary", t)
-            continue
-        for key in t:
-            if key not in TRIAL_KEYS:
-                bad(prefix + key, "one of: " + ", ".join(TRIAL_KEYS), key)
-        values = {}
-        for key in TRIAL_KEYS:
-            if key not in t:
-                problems.append(Problem(source, prefix + key, "a non-empty text", "nothing"))
-            else:
-                values[key] = text(key, t, prefix)
-        if all(values.get(k) for k in TRIAL_KEYS):
-            trials.append(ClinicTrial(**values))
-    if problems:
+    f = Checker(source, problems).struct(data, ClinicFile)
+    if f is INVALID or problems:  # a bad [[trials]] table is left out of f, not unsaid
         raise ClinicError(problems)
-    return Clinic(name=name, phone=phone, kiosk=kiosk, idle_timeout_seconds=idle, export_folder=export_path,
-                  paper=paper, trials=tuple(trials), source=source)
+    minutes = f.idle_timeout_minutes
+    return Clinic(name=f.name, phone=f.phone, kiosk=f.kiosk,
+                  idle_timeout_seconds=DEFAULT_IDLE_SECONDS if minutes is None else int(minutes * 60),
+                  export_folder=Path(f.export_folder).expanduser() if f.export_folder else None, paper=f.paper,
+                  trials=tuple(ClinicTrial(name=t.name, id=t.id, contact=t.contact, summary=t.summary)
+                               for t in f.trials), source=source)
 
 
 def load_clinic(path: str | os.PathLike | None = None) -> Clinic:

@@ -46,8 +46,8 @@ class ContentError(ProblemsError):
     kind = "content"
 
 
-class AnswersError(ProblemsError):
-    """An answers file is not a valid ``decision-aid-answers`` file."""
+class AnswersError(ProblemsError, ValueError):
+    """Answers that the ``decision-aid-answers`` format does not allow, from a file or from the session."""
 
     kind = "answers"
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from .answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
-from .answers import Answers
+from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content.model import Content, Page
 from .tailoring import TailoredView, tailor, visible_pages
@@ -71,66 +70,37 @@ class Session:
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _replace(self, what: str, **changes) -> None:
-        self._answers = dataclasses.replace(self._answers, **changes)
+        """Take a change, checked against the answers file's declaration (AnswersError, a ValueError, if wrong)."""
+        data = dataclasses.replace(self._answers, **changes).to_dict()
+        answers = parse_answers(data, source="the session", known_questions=self.content.prompt_ids())
+        if answers == self._answers:
+            return
+        self._answers = answers
         if what == "situation":
             self._view = None
         self.answers_changed.emit(self, what)
 
     def set_situation(self, *, key: str, value) -> None:
         """A single choice (a choice id, or None to clear) or, for a list question, a sequence of choice ids."""
-        choices = SITUATION_CHOICES[key]
         situation = dict(self._answers.situation)
         if key in LIST_FIELDS:
-            picked = tuple(c for c in choices if c in set(value or ()))
-            if picked:
-                situation[key] = picked
-            else:
-                situation.pop(key, None)
-        elif value is None:
-            situation.pop(key, None)
-        else:
-            if value not in choices:
-                raise ValueError(f"{key}: expected one of {', '.join(choices)}, received {value!r}")
-            situation[key] = value
-        # Which problems the tumor causes only matters while it causes some.
-        if key == "breast_symptoms" and situation.get("breast_symptoms") != "some":
-            situation.pop("symptom_kinds", None)
-        if situation != self._answers.situation:
-            self._replace("situation", situation=situation)
+            value = list(dict.fromkeys(value or ())) or None
+        situation[key] = value
+        for asked in ASKED_WHEN:
+            if not is_asked(asked, situation):
+                situation.pop(asked, None)
+        self._replace("situation", situation=_without_none(situation))
 
     def set_value(self, *, key: str, value: int | None) -> None:
-        if key not in VALUE_ITEMS:
-            raise ValueError(f"values: no such item {key!r}")
-        values = dict(self._answers.values)
-        if value is None:
-            values.pop(key, None)
-        else:
-            if type(value) is not int or not VALUE_MIN <= value <= VALUE_MAX:
-                raise ValueError(f"values.{key}: expected {VALUE_MIN}–{VALUE_MAX}, received {value!r}")
-            values[key] = value
-        if values != self._answers.values:
-            self._replace("values", values=values)
+        self._replace("values", values=_without_none({**self._answers.values, key: value}))
 
     def set_leaning(self, *, value: str | None) -> None:
-        if value is not None and value not in LEANING_CHOICES:
-            raise ValueError(f"leaning: expected one of {', '.join(LEANING_CHOICES)}, received {value!r}")
-        if value != self._answers.leaning:
-            self._replace("leaning", leaning=value)
+        self._replace("leaning", leaning=value)
 
     def set_sure(self, *, key: str, value: bool | None) -> None:
-        if key not in SURE_ITEMS:
-            raise ValueError(f"sure: no such item {key!r}")
-        sure = dict(self._answers.sure)
-        if value is None:
-            sure.pop(key, None)
-        else:
-            sure[key] = bool(value)
-        if sure != self._answers.sure:
-            self._replace("sure", sure=sure)
+        self._replace("sure", sure=_without_none({**self._answers.sure, key: None if value is None else bool(value)}))
 
     def set_question(self, *, question_id: str, ticked: bool) -> None:
-        if question_id not in self.content.prompt_ids():
-            raise ValueError(f"questions: no such question {question_id!r}")
         current = self._answers.questions
         if ticked and question_id not in current:
             wanted = set(current) | {question_id}
@@ -140,7 +110,7 @@ class Session:
             return
         # Keep the prompt list's order, so the summary reads in the same order as the screen.
         order = [p.id for g in self.content.prompt_groups for p in g.prompts]
-        self._replace("questions", questions=tuple(q for q in order if q in wanted))
+        self._replace("questions", questions=tuple(sorted(wanted, key=lambda q: order.index(q) if q in order else -1)))
 
     def add_own_question(self, *, text: str) -> bool:
         text = " ".join(text.split())
@@ -192,3 +162,7 @@ class Session:
         from .summary import build_summary
 
         return build_summary(content=self.content, answers=self._answers, clinic=self.clinic)
+
+
+def _without_none(answers: dict) -> dict:
+    return {k: v for k, v in answers.items() if v is not None}

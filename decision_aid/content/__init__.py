@@ -1,51 +1,108 @@
 """The content engine: loads and checks the versioned Markdown/YAML bundle. Pure Python, never imports Qt.
 
-The reader (``loader``: YAML, Markdown, every check) is imported on first use, not with the package: a start whose
-stored model matches its content (``cache``) goes without it.
+Four steps, one module each: ``read`` (the files ``files`` lists, their YAML and front matter), ``schema`` (each
+file declared as typed records, checked by ``validation.Checker``), ``checks`` (what no single file can say alone)
+and ``build`` (the model). A checkout reads and checks the files at every start; the bundle uses the model its
+build stored, only when proven to be the build's and of the same files (``store``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ContentError, Problem
 from .model import Content
 
 __all__ = ["Content", "load_content", "read_content"]
 
 
-def load_content(root: str | Path) -> Content:
-    """The validated content, or ContentError listing every error (warnings do not stop the app).
+def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]:
+    """Read and check the bundle at ``root``. Returns (content or None when any error, problems, usage).
 
-    For the shipped content folder, the model stored by the last read of the same files is used when there is one
-    (``cache``), and a read stores it for the next start. Any other folder is always read from its files.
+    ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
     """
-    from .cache import store_model, stored_model
+    from ..validation import INVALID, Checker
+    from . import checks, files, governance, read, schema
+    from .build import build
+    from .fingerprint import fingerprint
 
-    shipped = _is_shipped(root)
-    stored = stored_model(root) if shipped else None
+    root = Path(root)
+    r = checks.Reading(root)
+    if not root.is_dir():
+        r.problem(str(root), None, "(folder)", "a content folder", "no such folder")
+        return None, r.problems, {}
+    for rel in files.YAML_FILES:
+        declaration = schema.FILES[rel]
+        data = r.raw[rel] = read.read_yaml(root, rel, r.problems)
+        checker = r.checkers[rel] = Checker(rel, r.problems, prose=r.prose)
+        checked = None if data is None else checker.struct(data, declaration)
+        r.files[rel] = None if checked is INVALID else checked
+    _read_pages(r)
+    checks.check_references(r)
+    checks.check_prompts(r)
+    rules = checks.check_tailoring(r)
+    show_when = checks.check_pages(r)
+    bundle = r.files["bundle.yaml"]
+    if bundle is not None:
+        r.problems.extend(governance.check(
+            bundle=bundle, where=r.raw["bundle.yaml"],
+            pages=[governance.PageReview(d.rel, d.data.line_of("reviewed"), d.front.id, d.front.reviewed)
+                   for d in r.pages]))
+    allowed = list(bundle.number_phrases if bundle else ()) + checks.trial_name_words(r.references.values())
+    used_facts, used_terms = checks.check_prose(r, allowed)
+    usage = {"facts": used_facts, "terms": used_terms}
+    if r.has_errors or None in r.files.values():
+        return None, r.problems, usage
+    listed = files.content_files(root)
+    content = build(r, rules=rules, show_when=show_when, fingerprint=fingerprint(root, listed), files=len(listed))
+    return content, r.problems, usage
+
+
+def _read_pages(r) -> None:
+    from ..validation import INVALID, Checker, Located
+    from . import files, read
+    from .checks import PageDraft
+    from .schema import FrontMatter
+
+    if not (r.root / files.PAGES).is_dir():
+        r.problem(files.PAGES, None, "(folder)", "a folder of Markdown pages", "no such folder")
+        return
+    for path in files.page_files(r.root):
+        rel = path.relative_to(r.root).as_posix()
+        before = len(r.problems)
+        text = read.read_text(r.root, rel, r.problems)
+        parts = None if text is None else read.front_matter(rel, text, r.problems)
+        if parts is None or parts[0] is None:
+            r.broken_pages += len(r.problems) > before
+            continue
+        data, body, body_line = parts
+        checker = r.checkers[rel] = Checker(rel, r.problems, prose=r.prose)
+        front = checker.struct(data, FrontMatter)
+        if front is not INVALID and not body.strip():
+            r.problem(rel, body_line, "(body)", "the page's text below the front matter", "nothing")
+            front = INVALID
+        r.prose.append(Located(rel, body_line, "(body)", body))  # a bad field should not hide problems in the text
+        if front is INVALID:
+            r.broken_pages += 1
+        else:
+            r.pages.append(PageDraft(rel, front, data, body, body_line))
+    if not r.pages and not r.has_errors:
+        r.problem(files.PAGES, None, "(folder)", "at least one page", "none")
+
+
+def load_content(root: str | Path) -> Content:
+    """Read and check the folder: the content, or ContentError listing every error (warnings do not stop the app).
+
+    The bundled aid's own content comes from the model its build stored, when that is proven to be the build's and
+    of these very files (``store``).
+    """
+    from .store import stored_content
+
+    stored = stored_content(Path(root))
     if stored is not None:
         return stored
-    from .loader import load_content as read_and_check
-
-    content = read_and_check(root)
-    if shipped:
-        store_model(content)
+    content, problems, _ = read_content(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or content is None:
+        raise ContentError(errors)
     return content
-
-
-def _is_shipped(root: str | Path) -> bool:
-    """The content beside the code (or inside the bundle): as trusted as the code, like Python's own caches there."""
-    from .. import paths
-
-    try:
-        return Path(root).resolve() == paths.content_dir().resolve()
-    except OSError:
-        return False
-
-
-def __getattr__(name: str):
-    if name == "read_content":
-        from .loader import read_content
-
-        return read_content
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from .loader import read_content
+from . import read_content
 from .model import Content
 
 # Flesch-Kincaid grade limits (DESIGN.md, "Content"): patient pages plain, nurse "more detail" pages a little higher.

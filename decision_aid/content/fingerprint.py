@@ -1,31 +1,23 @@
-"""A SHA-256 fingerprint of the content bundle, the same on every machine and in any file order."""
+"""A SHA-256 fingerprint of the content bundle, the same on every machine and in any file order.
+
+It covers exactly the files the reader reads (``files.content_files``): a file the aid shows is always in it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-try:  # CPython's own SHA-256 (the same digests): hashlib would load OpenSSL, 3–4 MB of memory at every start
-    from _sha2 import sha256  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256  # Python 3.11
-    except ImportError:
-        from hashlib import sha256
+from .files import content_files
+
+__all__ = ["content_files", "fingerprint"]
 
 
-def content_files(root: Path) -> list[Path]:
-    """Every file of the bundle, sorted by its path relative to ``root``; hidden files and caches left out."""
-    files = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
-            files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
-
-
-def fingerprint(root: Path) -> str:
-    digest = sha256()
-    for path in content_files(root):
+def fingerprint(root: Path, files: list[Path] | None = None) -> str:
+    """``files``: the folder's ``content_files``, when the caller has listed them already."""
+    root = Path(root)
+    digest = hashlib.sha256()
+    for path in content_files(root) if files is None else files:
         data = path.read_bytes().replace(b"\r\n", b"\n")
         rel = path.relative_to(root).as_posix().encode("utf-8")
         # Length-prefixed, so that no two different bundles can feed the same bytes.

@@ -1,11 +1,20 @@
-"""The validated content model: plain frozen data, read by the tailoring, the pages and the summary."""
+"""The validated content model: plain frozen data, read by the tailoring, the pages and the summary.
+
+The parts written in the files as they are in the model (facts, references, the bundle, grid rows, options) are
+msgspec Structs that ``schema`` declares the files with; the rest is built from the files by ``build``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+from msgspec import Meta
+
+from ..validation import Bool, Prose, Text
 
 STEPS = (
     "welcome",
@@ -29,30 +38,57 @@ AUDIENCES = ("patient", "nurse")
 FRAMINGS = ("standard", "option_to_discuss", "not_usually_advised")
 STATUSES = ("draft", "reviewed")
 
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+Id = Annotated[str, Meta(pattern=ID_PATTERN, description="an id of lower-case letters, digits, '.', '-' or '_'")]
+IdList = Annotated[tuple[Id, ...], Meta(description="a list of ids")]
+TextList = Annotated[tuple[Text, ...], Meta(description="a list of texts")]
+Int = Annotated[int, Meta(description="a whole number")]
+Number = Annotated[int | float, Meta(description="a number")]
+Per100 = Annotated[Annotated[int, Meta(ge=0, le=100)] | Annotated[float, Meta(ge=0, le=100)],
+                   Meta(description="a number from 0 to 100")]
+Date = Annotated[dt.date, Meta(description="a date as YYYY-MM-DD")]
+Version = Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="a version such as 1.0.0")]
+Nct = Annotated[str, Meta(pattern=r"^NCT\d{8}$", description="an NCT number such as NCT01242800")]
+Framing = Literal[FRAMINGS]  # type: ignore[valid-type]
 
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    value: float
-    phrase: str
-    population: str
-    time_frame: str
-    source: str
-    status: str
-    per100: float | None = None
-    note: str | None = None
+
+class Record(msgspec.Struct, frozen=True):
+    """A frozen record of the model (a msgspec Struct: cheaper to define and to make than a frozen dataclass)."""
 
 
-@dataclass(frozen=True)
-class Reference:
-    id: str
-    authors: str | None
-    citation: str
-    year: int | None
-    trial: str | None = None
-    nct: str | None = None
-    doi: str | None = None
-    note: str | None = None
+class Struct(Record, kw_only=True):
+    """A record of the model as a file declares it, its fields in the file's order (the order messages list them)."""
+
+
+class Fact(Struct, kw_only=True):
+    KEY: ClassVar[str] = "id"  # facts.yaml maps each fact's id to its fields
+    id: str = ""
+    value: Number
+    phrase: Text
+    per100: Per100 | None = None
+    population: Text
+    time_frame: Text
+    source: Text
+    status: Text
+    note: Text | None = None
+
+    def invalid(self):
+        if self.status not in ("V", "S"):
+            words = " (a figure marked U in FACTS.md is never shown)" if self.status == "U" else ""
+            yield "status", "V or S" + words, repr(self.status)
+
+
+class Reference(Struct, kw_only=True):
+    KEY: ClassVar[str] = "id"
+    id: str = ""
+    # Authors and year are optional: FACTS.md does not give them for every source, and none may be invented.
+    authors: Text | None = None
+    citation: Text
+    year: Int | None = None
+    trial: Text | None = None
+    nct: Nct | None = None
+    doi: Text | None = None
+    note: Text | None = None
 
     def text(self) -> str:
         parts = [f"{self.authors} {self.citation}" if self.authors else self.citation]
@@ -65,44 +101,41 @@ class Reference:
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     id: str
     term: str
     definition: str  # plain text, placeholders expanded
     definition_html: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Record):
     """Figures side by side on one icon-array scale: same denominator, same time frame."""
 
     title: str
     facts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Record, dict=True):
     id: str
     title: str
     step: str
     audience: str
     version: str
-    reviewed: dt.date
+    reviewed: dt.date | None  # None: no recorded review stands behind the page
     review_due: dt.date
     sources: tuple[str, ...]
     markdown: str  # the body with placeholders and glossary words expanded: ``html`` is made from it
     path: str  # relative to the content folder
     terms: tuple[str, ...] = ()  # glossary ids marked on the page, in order
     facts: tuple[str, ...] = ()
-    show_when: dict | None = None
+    show_when: dict[str, Condition] | None = None
     option: str | None = None
-    grid: dict = field(default_factory=dict)  # grid row id -> inline HTML
+    grid: dict[str, str] = msgspec.field(default_factory=dict)  # grid row id -> inline HTML
     compare: tuple[Comparison, ...] = ()
 
     # Rendered the first time they are read, not when the content is loaded: a start shows one page of ~40, and
     # rendering them all cost about a tenth of the load. The result is the same whenever it is made (``markdown``
-    # is all it depends on); a stored model (``cache.write_model``) holds them rendered.
+    # is all it depends on).
     @functools.cached_property
     def html(self) -> str:
         from .markup import to_html
@@ -117,116 +150,150 @@ class Page:
         return html_to_text(self.html)
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Record):
     """One question of the form: a prompt, a help line and labelled choices."""
 
     id: str
     prompt: str
     help_html: str
-    choices: dict  # choice id -> label (plain text)
+    choices: dict[str, str]  # choice id -> label (plain text)
     multiple: bool = False
 
 
-@dataclass(frozen=True)
-class Form:
-    situation: dict  # answer key -> Question, in the answers-file order
+class Form(Record):
+    situation: dict[str, Question]  # answer key -> Question, in the answers-file order
     values_prompt: str
     values_help_html: str
     scale: tuple[str, ...]
-    value_items: dict  # value key -> label
+    value_items: dict[str, str]  # value key -> label
     leaning: Question
     sure_prompt: str
     sure_help_html: str
-    sure_items: dict  # sure key -> question text
+    sure_items: dict[str, str]  # sure key -> question text
     sure_flag_html: str
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(Record):
     id: str
     text: str
 
 
-@dataclass(frozen=True)
-class PromptGroup:
+class PromptGroup(Record):
     id: str
     title: str
     prompts: tuple[Prompt, ...]
 
 
-@dataclass(frozen=True)
-class GridRow:
-    id: str
-    label: str
+class GridRow(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with id and label"
+    id: Id
+    label: Prose
 
 
-@dataclass(frozen=True)
-class OptionDef:
-    id: str
-    page: str
-    shown: bool
-    framing: str
+class OptionDef(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with id, page, shown and framing"
+    id: Id
+    page: Id
+    shown: Bool
+    framing: Framing
 
 
-@dataclass(frozen=True)
-class OnlyOf:
+class OnlyOf(Record):
     """In a condition on a list answer: something was ticked, and nothing but these values ("bone only")."""
 
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Rule:
+Condition = tuple[str, ...] | OnlyOf  # the accepted values of one answer in a rule or a page's show_when
+
+
+class Rule(Record):
     id: str
-    when: dict  # field -> tuple of accepted values, or OnlyOf for a list answer
-    framing: dict  # option id -> framing
+    when: dict[str, Condition]  # field -> tuple of accepted values, or OnlyOf for a list answer
+    framing: dict[str, str]  # option id -> framing
     show: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Tailoring:
+class Tailoring(Record):
     grid_rows: tuple[GridRow, ...]
-    framings: dict  # framing id -> words shown
+    framings: dict[str, str]  # framing id -> words shown
     options: tuple[OptionDef, ...]
     rules: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class ChangelogEntry:
-    version: str
-    date: dt.date
-    changes: tuple[str, ...]
+class ChangelogEntry(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping"
+    version: Version
+    date: Date
+    changes: TextList
 
 
-@dataclass(frozen=True)
-class Bundle:
-    name: str
-    version: str
-    released: dt.date
-    review_due: dt.date
-    status: str
-    number_phrases: tuple[str, ...]
-    changelog: tuple[ChangelogEntry, ...]
+class Author(Struct, kw_only=True):
+    """Who wrote the content: a person or a team, their role, and their conflict-of-interest declaration."""
+
+    EXPECTED: ClassVar[str] = "a mapping with name, role, declaration"
+    name: Text
+    role: Text
+    declaration: Text
+
+
+ALL_PAGES = "all"
+
+
+class Review(Struct, kw_only=True):
+    """One recorded review: who, in what role, whether a clinician, when, of which version and pages."""
+
+    EXPECTED: ClassVar[str] = "a mapping with name, role, clinician, date, version, pages, declaration"
+    name: Text
+    role: Text
+    clinician: Bool
+    date: Date
+    version: Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$",
+                                 description="the content version reviewed, such as 1.0.0")]
+    listed: Annotated[Literal["all"] | tuple[Id, ...], Meta(description=f"a list of page ids, or {ALL_PAGES}")] = (
+        msgspec.field(name="pages"))
+    declaration: Text
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The page ids reviewed; () means every page."""
+        return () if self.listed == ALL_PAGES else tuple(self.listed)
+
+
+class Bundle(Struct, kw_only=True):
+    name: Text
+    version: Version
+    released: Date
+    review_due: Date
+    status: Literal[STATUSES]  # type: ignore[valid-type]
+    number_phrases: TextList = ()
+    changelog: Annotated[tuple[ChangelogEntry, ...], Meta(description="a list")]
+    authors: Annotated[tuple[Author, ...], Meta(min_length=1, description="a list of entries with name, role, declaration")]
+    reviewers: Annotated[tuple[Review, ...], Meta(description="a list of entries with name, role, clinician, date, version, pages, declaration")] = ()
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
 
+    def invalid(self):
+        if self.review_due < self.released:
+            yield "review_due", "a date after released", str(self.review_due)
+        if not any(e.version == self.version for e in self.changelog):
+            yield "changelog", f"an entry for version {self.version}", "none"
 
-@dataclass(frozen=True)
-class Content:
+
+class Content(Record):
     root: Path
     bundle: Bundle
-    facts: dict  # id -> Fact
-    references: dict  # id -> Reference
-    glossary: dict  # id -> Term
+    facts: dict[str, Fact]
+    references: dict[str, Reference]
+    glossary: dict[str, Term]
     form: Form
     prompt_groups: tuple[PromptGroup, ...]
     tailoring: Tailoring
-    pages: dict  # id -> Page, in file-name order
+    pages: dict[str, Page]  # in file-name order
     fingerprint: str
     files: int
 

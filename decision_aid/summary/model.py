@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import iconarray
-from ..answers import Answers
+from ..answers import Answers, is_asked
 from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
@@ -222,8 +222,8 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
     situation = []
     for key, question in form.situation.items():
         answer = answers.situation.get(key)
-        if key == "symptom_kinds" and answer is None and answers.situation.get("breast_symptoms") != "some":
-            continue  # only asked when the tumor causes problems
+        if answer is None and not is_asked(key, answers.situation):
+            continue  # not asked for this situation (answers.ASKED_WHEN)
         if answer is None:
             words = None
         elif isinstance(answer, tuple):

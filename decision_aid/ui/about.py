@@ -41,6 +41,10 @@ def bundle_facts_html(content: Content) -> str:
         ("Released", b.released.isoformat()),
         ("Next review due", b.review_due.isoformat()),
         ("Status", status),
+        ("Written by", "; ".join(f"{a.name} ({a.role})" for a in b.authors) or "not recorded"),
+        ("Authors' declaration", " ".join(a.declaration for a in b.authors) or "not recorded"),
+        ("Reviewed by", "; ".join(f"{r.name}, {r.role}, {r.date.isoformat()} (version {r.version})"
+                                  for r in b.reviewers) or "no clinician has reviewed this version yet"),
         ("Fingerprint (SHA-256)", grouped_fingerprint(content.fingerprint)),
         ("App version", __version__),
     ]

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
+from ..content.governance import SCREEN_DRAFT_NOTICE
 from ..content.model import Content, Page
 from .content_view import ContentView
 from .labels import Heading, RichText
@@ -36,7 +37,7 @@ class ReaderDialog(QDialog):
         layout.addWidget(self.title)
         self.draft_note = None
         if draft:
-            self.draft_note = Heading("Draft content: not yet reviewed by a clinician.", role="caption")
+            self.draft_note = Heading(SCREEN_DRAFT_NOTICE, role="caption")
             layout.addWidget(self.draft_note)
         self.body = ScrollColumn(name=f"{title}: text", max_chars=80, margins=(2, 4, 12, 8))
         layout.addWidget(self.body, 1)

@@ -4,7 +4,9 @@ a control's short label stays beside the control.) ``{path}`` and the like are f
 
 from __future__ import annotations
 
-DRAFT_TEXT = "Draft content: not yet reviewed by a clinician."
+from ..content.governance import SCREEN_DRAFT_NOTICE
+
+DRAFT_TEXT = SCREEN_DRAFT_NOTICE  # worded with the content's review status, beside the printout's notice
 
 # The start refused: a file the aid needs has problems (said to whoever is at the screen, for the clinic's IT team)
 CANNOT_START = "The decision aid cannot start"

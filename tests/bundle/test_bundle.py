@@ -52,13 +52,14 @@ def _run_frozen(app: Path, tmp_path: Path, *args: str) -> subprocess.CompletedPr
 
 def test_bundle_carries_content_templates_and_fonts(bundle):
     inside = bundle.parent / "_internal"
-    from decision_aid.content.cache import cache_path
     from decision_aid.content.fingerprint import content_files, fingerprint
 
     shipped = [p.relative_to(ROOT / "content") for p in content_files(ROOT / "content")]
     carried = sorted(p.relative_to(inside / "content") for p in (inside / "content").rglob("*") if p.is_file())
-    # The content's files, and the model the build read from them, where the app looks for it.
-    assert carried == sorted([*shipped, cache_path(".")])
+    # Exactly the files the aid reads (and fingerprints): nothing else about the content is stored.
+    assert carried == sorted(shipped)
+    # And the model its build read from them, with its SHA-256 (decision_aid/content/store.py).
+    assert (inside / "content.msgpack").is_file() and (inside / "content.msgpack.sha256").is_file()
     assert (inside / "content.sha256").read_text().split() == [fingerprint(ROOT / "content"), "content"]
     fonts = {p.name for p in (inside / "resources" / "fonts").iterdir()}
     assert {p.name for p in (ROOT / "resources" / "fonts").iterdir()} <= fonts

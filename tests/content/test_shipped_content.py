@@ -8,7 +8,7 @@ import pytest
 from decision_aid.answers import Answers, SITUATION_CHOICES
 from decision_aid.content import load_content
 from decision_aid.content.checker import GRADE_LIMITS, check_content
-from decision_aid.content.loader import trial_name_words
+from decision_aid.content.checks import trial_name_words
 from decision_aid.content.markup import bare_numbers
 from decision_aid.tailoring import tailor
 

@@ -56,7 +56,7 @@ def test_broken_content_fails_with_every_problem_named(tmp_path):
     broken = tmp_path / "content"
     shutil.copytree(SHIPPED, broken)
     page = broken / "pages" / "welcome.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-23", "reviewed: someday"),
+    page.write_text(page.read_text(encoding="utf-8").replace("review_due: 2027-11-23", "review_due: someday"),
                     encoding="utf-8")
     risks = broken / "pages" / "risks.md"
     risks.write_text(risks.read_text(encoding="utf-8").replace("audience: patient", "audience: everyone", 1),
@@ -66,7 +66,7 @@ def test_broken_content_fails_with_every_problem_named(tmp_path):
     assert "Traceback" not in out.stdout + out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == f"FAILED: content: 4 problems in {broken}"  # the two, and two links to the unread page
-    assert "    pages/welcome.md:7: reviewed: expected a date as YYYY-MM-DD, received 'someday'" in lines
+    assert "    pages/welcome.md:7: review_due: expected a date as YYYY-MM-DD, received 'someday'" in lines
     assert any(line.startswith("    pages/risks.md:") and "audience: expected one of:" in line
                and "received 'everyone'" in line for line in lines), out.stdout
     assert "FAILED: pages: not run, because the content check failed" in lines

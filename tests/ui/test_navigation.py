@@ -196,6 +196,7 @@ def test_about_this_aid(qtbot, make_window, shipped_content):
     assert bundle.version in facts and bundle.review_due.isoformat() in facts
     assert shipped_content.fingerprint[:8] in facts and shipped_content.fingerprint[-8:] in facts
     assert ("not yet reviewed by a clinician" in facts) == bundle.is_draft
+    assert "development team" in facts and "no clinician has reviewed this version yet" in facts
     texts = " ".join(w.text() for w in about.findChildren(type(about.facts)))
     for ref in shipped_content.references.values():
         assert ref.citation.replace("&", "&amp;") in texts or ref.citation in texts
@@ -208,7 +209,8 @@ def test_draft_banner_on_every_page(qtbot, make_window, fixture_content):
         window.wizard.go_to(page_id)
         settle(qtbot)
         assert window.view.banner.isVisible()
-        assert "not yet reviewed by a clinician" in window.view.banner.findChild(QLabel, "draftText").text()
+        banner = window.view.banner.findChild(QLabel, "draftText").text()
+        assert banner == "This aid is being checked by the clinic's doctors."
 
 
 # -- Start over ----------------------------------------------------------------------------------------------------

@@ -210,3 +210,43 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
         write_text_atomically(path, b"new")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_the_form_declares_which_question_depends_on_which_answer():
+    from decision_aid.answers import ASKED_WHEN, is_asked
+
+    assert ASKED_WHEN == {"symptom_kinds": ("breast_symptoms", "some")}
+    assert is_asked("symptom_kinds", {"breast_symptoms": "some"})
+    assert not is_asked("symptom_kinds", {"breast_symptoms": "unsure"}) and not is_asked("symptom_kinds", {})
+    assert is_asked("tumor_type", {})
+
+
+def test_the_session_refuses_what_the_answers_file_refuses():
+    """The session has no checks of its own: a change is checked by the answers file's declaration."""
+    from conftest import FIXTURE_CONTENT
+
+    from decision_aid.content import load_content
+    from decision_aid.session import Session
+
+    session = Session(content=load_content(FIXTURE_CONTENT))
+    cases = [
+        (lambda: session.set_situation(key="breast_symptoms", value="maybe"),
+         "the session: situation.breast_symptoms: expected one of: none, some, unsure, received 'maybe'"),
+        (lambda: session.set_situation(key="colour", value="red"),
+         "the session: situation.colour: expected one of: breast_symptoms, symptom_kinds, distant_response, "
+         "months_on_treatment, spread_sites, spread_extent, tumor_type, trial_offered, received 'colour'"),
+        (lambda: session.set_value(key="live_longer", value=5),
+         "the session: values.live_longer: expected a whole number from 0 to 4, received 5"),
+        (lambda: session.set_leaning(value="maybe"),
+         "the session: leaning: expected one of: medicines_only, surgery, radiation, trial, unsure, received 'maybe'"),
+        (lambda: session.set_question(question_id="nope", ticked=True),
+         "the session: questions[0]: expected a question id from the prompt list, received 'nope'"),
+    ]
+    for change, message in cases:
+        with pytest.raises(AnswersError) as info:
+            change()
+        assert str(info.value) == message
+    assert session.answers == Answers()
+    session.set_situation(key="breast_symptoms", value="some")
+    session.set_situation(key="symptom_kinds", value=["pain", "pain", "bleeding"])
+    assert session.answers.situation == {"breast_symptoms": "some", "symptom_kinds": ("bleeding", "pain")}

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from decision_aid.content.checker import check_content
-from decision_aid.content.loader import load_content
+from decision_aid.content import load_content
 from decision_aid.errors import ContentError
 
 
@@ -57,15 +57,15 @@ def test_missing_field(content_copy):
 
 
 def test_mistyped_field_name(content_copy):
-    edit(content_copy / "pages" / "welcome.md", "reviewed:", "reviwed:")
+    edit(content_copy / "pages" / "welcome.md", "review_due:", "reviw_due:")
     msgs = messages(content_copy)
-    assert ("pages/welcome.md:7: reviwed: expected one of: id, title, step, audience, version, reviewed, "
-            "review_due, sources, show_when, option, grid, compare, received 'reviwed'") in msgs
-    assert "pages/welcome.md:2: reviewed: expected a date as YYYY-MM-DD, received nothing" in msgs
+    assert ("pages/welcome.md:8: reviw_due: expected one of: id, title, step, audience, version, reviewed, "
+            "review_due, sources, show_when, option, grid, compare, received 'reviw_due'") in msgs
+    assert "pages/welcome.md:2: review_due: expected a date as YYYY-MM-DD, received nothing" in msgs
 
 
 def test_bad_date(content_copy):
-    edit(content_copy / "pages" / "welcome.md", "reviewed: 2026-11-01", "reviewed: 2026-13-01")
+    edit(content_copy / "pages" / "welcome.md", "# reviewed: (no review recorded)", "reviewed: 2026-13-01")
     assert messages(content_copy) == [
         "pages/welcome.md:7: reviewed: expected a date as YYYY-MM-DD, received '2026-13-01'"]
 
@@ -285,7 +285,7 @@ def test_reading_level_too_high(content_copy):
 
 
 def test_every_problem_is_reported_at_once(content_copy):
-    edit(content_copy / "pages" / "welcome.md", "reviewed: 2026-11-01", "reviewed: 2026-13-01")
+    edit(content_copy / "pages" / "welcome.md", "# reviewed: (no review recorded)", "reviewed: 2026-13-01")
     edit(content_copy / "pages" / "trials.md", "(page:risks)", "(page:riskz)")
     edit(content_copy / "facts.yaml", "source: mclaughlin2008", "source: nobody")
     assert len(messages(content_copy)) == 3

@@ -22,7 +22,7 @@ def test_check_content_clean_prints_one_line():
 
 def test_check_content_reports_every_problem_and_exits_1(content_copy):
     page = content_copy / "pages" / "welcome.md"
-    page.write_text(page.read_text().replace("reviewed: 2026-11-01", "reviewed: someday")
+    page.write_text(page.read_text().replace("# reviewed: (no review recorded)", "reviewed: someday")
                     .replace("own pace.", "own pace. It takes 15 minutes."))
     out = run("check-content", str(content_copy))
     assert out.returncode == 1

@@ -227,13 +227,20 @@ def test_the_not_yet_sure_flag_stands_out_in_words_not_colour_alone(content):
     assert "NOT YET SURE" not in render_html(summary_for(content, BALANCED))
 
 
+# A made-up review (no real person), so that a copy of the content may say "reviewed" (governance.check).
+REVIEW_FOR_TESTS = """reviewers:
+  - {name: Test reviewer, role: oncologist (test), clinician: true, date: 2026-12-01, version: 0.1.0,
+     pages: all, declaration: none (test)}"""
+
+
 def test_draft_banner_only_while_draft(tmp_path):
     html = render_html(summary_for(load_content(CONTENT), BALANCED))
     assert "DRAFT:" in html
     reviewed = tmp_path / "content"
     shutil.copytree(CONTENT, reviewed)
     bundle = reviewed / "bundle.yaml"
-    bundle.write_text(bundle.read_text().replace("status: draft", "status: reviewed"))
+    bundle.write_text(bundle.read_text().replace("status: draft", "status: reviewed").replace(
+        "reviewers: []\n", "") + REVIEW_FOR_TESTS + "\n")
     html = render_html(summary_for(load_content(reviewed), BALANCED))
     assert "DRAFT" not in html and "Reviewed by clinicians" in html
 

@@ -1,0 +1,329 @@
+"""The checks no single file can make: references between files, page rules, and the prose of every file
+(placeholders, glossary words, links, raw HTML, bare numbers). Each adds to the reading's problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..answers import LIST_FIELDS, SITUATION_CHOICES
+from ..errors import Problem, quote
+from ..validation import Checker, Located
+from . import markup
+from .model import FRAMINGS, REQUIRED_STEPS, Fact, OnlyOf, Reference
+from .schema import FrontMatter, GlossaryEntry
+
+# Tailoring rules and pages' show_when may test the situation answers and whether the clinic lists open trials.
+RULE_FIELDS = {**SITUATION_CHOICES, "clinic_trials": ("yes", "no")}
+
+
+@dataclass
+class PageDraft:
+    rel: str
+    front: FrontMatter
+    data: Any  # the front matter's LineDict: the lines of its fields
+    body: str
+    body_line: int
+
+
+@dataclass
+class Reading:
+    """Everything read from one folder so far: each file's checked declaration, the pages, and every problem."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    prose: list[Located] = field(default_factory=list)
+    files: dict[str, Any] = field(default_factory=dict)  # file name -> its Struct, None when unreadable
+    raw: dict[str, Any] = field(default_factory=dict)  # file name -> its YAML mapping (a LineDict), for lines
+    checkers: dict[str, Checker] = field(default_factory=dict)
+    pages: list[PageDraft] = field(default_factory=list)
+    broken_pages: int = 0  # pages whose front matter could not be read: their step is unknown
+
+    def problem(self, file: str, line: int | None, field_name: str, expected: str, received: str) -> None:
+        self.problems.append(Problem(file, field_name, expected, received, line=line))
+
+    def where(self, file: str, obj: object) -> Any:
+        return self.checkers[file].where(obj)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    @property
+    def references(self) -> dict[str, Reference]:
+        return self.files["references.yaml"].references if self.files.get("references.yaml") else {}
+
+    @property
+    def facts(self) -> dict[str, Fact]:
+        """The facts whose source exists (the others are reported)."""
+        return self.files["facts.yaml"].facts if self.files.get("facts.yaml") else {}
+
+    @property
+    def glossary(self) -> dict[str, GlossaryEntry]:
+        terms = self.files["glossary.yaml"].terms if self.files.get("glossary.yaml") else {}
+        out: dict[str, GlossaryEntry] = {}
+        for key, entry in terms.items():
+            out.setdefault(markup.term_id(str(key)), entry)  # a second spelling of a term is reported
+        return out
+
+
+def check_references(r: Reading) -> None:
+    facts = r.files.get("facts.yaml")
+    for fact_id, fact in list(facts.facts.items()) if facts else ():
+        if fact.source not in r.references:
+            r.problem("facts.yaml", r.where("facts.yaml", fact).line_of("source"), f"facts.{fact_id}.source",
+                      "a reference id from references.yaml", quote(fact.source))
+            del facts.facts[fact_id]
+    for d in r.pages:
+        for src in d.front.sources:
+            if src not in r.references:
+                r.problem(d.rel, d.data.line_of("sources"), "sources", "reference ids from references.yaml", quote(src))
+    glossary = r.files.get("glossary.yaml")
+    seen: set[str] = set()
+    for key in glossary.terms if glossary else ():
+        if markup.term_id(str(key)) in seen:
+            r.problem("glossary.yaml", r.raw["glossary.yaml"]["terms"].line_of(key), f"terms.{key}",
+                      "each term once", quote(key))
+        seen.add(markup.term_id(str(key)))
+
+
+def once(r: Reading, file: str, items: Any, words: str, prefix: str) -> None:
+    """Each item's id used once in its list."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            r.problem(file, r.where(file, item).line_of("id"), prefix.format(i) + "id", words, quote(item.id))
+        seen.add(item.id)
+
+
+def check_prompts(r: Reading) -> None:
+    prompts = r.files.get("prompts.yaml")
+    if prompts is None:
+        return
+    once(r, "prompts.yaml", prompts.groups, "a group id used once", "groups[{}].")
+    seen: set[str] = set()
+    for i, group in enumerate(prompts.groups):
+        for j, q in enumerate(group.questions):
+            if q.id in seen:
+                r.problem("prompts.yaml", r.where("prompts.yaml", q).line_of("id"), f"groups[{i}].questions[{j}].id",
+                          "a question id used once", quote(q.id))
+            seen.add(q.id)
+
+
+def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict:
+    """A ``when``/``show_when`` mapping: answer -> accepted values, or OnlyOf for "nothing else ticked"."""
+    out: dict[str, Any] = {}
+    for key, accepted in cond.items():
+        line = cond.line_of(key)
+        choices = RULE_FIELDS.get(key)
+        if choices is None:
+            r.problem(rel, line, f"{field_name}.{key}", "an answer: one of " + ", ".join(RULE_FIELDS), quote(key))
+            continue
+        only = isinstance(accepted, dict) and list(accepted) == ["only"] and key in LIST_FIELDS
+        if only:
+            accepted = accepted["only"]
+        if not isinstance(accepted, list) or not accepted:
+            expected = "a list of " + ", ".join(choices)
+            if key in LIST_FIELDS:
+                expected += ", or {only: [...]} for answers with nothing else ticked"
+            r.problem(rel, line, f"{field_name}.{key}", expected, quote(accepted))
+            continue
+        for value in accepted:
+            if value not in choices:
+                r.problem(rel, line, f"{field_name}.{key}", "values among " + ", ".join(choices), quote(value))
+        values = tuple(str(v) for v in accepted)
+        out[key] = OnlyOf(values) if only else values
+    return out
+
+
+def check_tailoring(r: Reading) -> dict[str, tuple[dict, dict]]:
+    """The rules' conditions and framings, checked: rule id -> (when, framing)."""
+    t = r.files.get("tailoring.yaml")
+    if t is None:
+        return {}
+    rel = "tailoring.yaml"
+    once(r, rel, t.grid_rows, "a row id used once", "grid_rows[{}].")
+    once(r, rel, t.options, "an option id used once", "options[{}].")
+    option_ids = list(dict.fromkeys(o.id for o in t.options))
+    if "medicines_only" not in option_ids:
+        r.problem(rel, r.where(rel, t).line_of("options"), "options", "an option with id medicines_only (always shown)",
+                  "none")
+    once(r, rel, t.rules, "a rule id used once", "rules[{}].")
+    parsed = {}
+    for i, rule in enumerate(t.rules):
+        data, prefix = r.where(rel, rule), f"rules[{i}]."
+        when = condition(r, rel, data["when"], prefix + "when")
+        framing = {}
+        for opt, fr in (rule.framing or {}).items():
+            line = data["framing"].line_of(opt)
+            if opt not in option_ids:
+                r.problem(rel, line, f"{prefix}framing.{opt}", "an option id: one of " + ", ".join(option_ids),
+                          quote(opt))
+            elif fr not in FRAMINGS:
+                r.problem(rel, line, f"{prefix}framing.{opt}", "one of: " + ", ".join(FRAMINGS), quote(fr))
+            else:
+                framing[opt] = fr
+        for name in ("show", "hide"):
+            for opt in getattr(rule, name):
+                if opt not in option_ids:
+                    r.problem(rel, data.line_of(name), prefix + name, "option ids: among " + ", ".join(option_ids),
+                              quote(opt))
+        parsed[rule.id] = (when, framing)
+    return parsed
+
+
+def check_pages(r: Reading) -> dict[str, dict | None]:
+    """Page rules and links to the tailoring; returns each page's checked show_when."""
+    seen: dict[str, str] = {}
+    show_when: dict[str, dict | None] = {}
+    for d in r.pages:
+        f = d.front
+        if f.id in seen:
+            r.problem(d.rel, d.data.line_of("id"), "id", f"a page id used once (also in {seen[f.id]})", quote(f.id))
+        seen.setdefault(f.id, d.rel)
+        show_when[f.id] = condition(r, d.rel, d.data["show_when"], "show_when") if f.show_when is not None else None
+        for name in ("option", "grid"):
+            if getattr(f, name) is not None and f.step != "option":
+                r.problem(d.rel, d.data.line_of(name), name, "no such field unless step is option", "a value")
+        if f.compare is not None and f.step not in ("trials", "risks", "option", "detail"):
+            r.problem(d.rel, d.data.line_of("compare"), "compare", "no such field on a page of step " + f.step,
+                      "a value")
+        elif f.compare is not None:
+            check_compare(r, d)
+    steps = {d.front.step for d in r.pages}
+    for step in REQUIRED_STEPS if not r.broken_pages else ():
+        if step not in steps:
+            r.problem("pages", None, "step", f"at least one page with step: {step}", "none")
+    t = r.files.get("tailoring.yaml")
+    if t is None:
+        return show_when
+    by_id = {d.front.id: d for d in r.pages}
+    option_pages = set()
+    for option in t.options:
+        d = by_id.get(option.page)
+        if d is None:
+            r.problem("tailoring.yaml", r.where("tailoring.yaml", option).line_of("page"), f"options.{option.id}.page",
+                      "a page id that exists", quote(option.page))
+            continue
+        option_pages.add(option.page)
+        if d.front.step != "option" or d.front.option != option.id:
+            r.problem(d.rel, d.data.line_of("option"), "option", f"{option.id} (with step: option)",
+                      quote(d.front.option))
+        check_grid(r, d, t.grid_rows)
+    for d in r.pages:
+        if d.front.step == "option" and d.front.id not in option_pages:
+            r.problem(d.rel, d.data.line_of("option"), "option", "an option listed in tailoring.yaml",
+                      quote(d.front.option))
+    for rule in t.rules:
+        for note in rule.notes:
+            d = by_id.get(note)
+            if d is None or d.front.step != "note":
+                r.problem("tailoring.yaml", r.where("tailoring.yaml", rule).line_of("notes"), f"rules.{rule.id}.notes",
+                          "ids of pages with step: note", quote(note))
+    return show_when
+
+
+def check_grid(r: Reading, d: PageDraft, rows: Any) -> None:
+    grid = d.data.get("grid")
+    row_ids = [x.id for x in rows]
+    if not isinstance(grid, dict):
+        r.problem(d.rel, d.data.line, "grid", "a cell for each grid row: " + ", ".join(row_ids), "nothing")
+        return
+    for key in grid:
+        if key not in row_ids:
+            r.problem(d.rel, grid.line_of(key), f"grid.{key}", "one of: " + ", ".join(row_ids), quote(key))
+    for row in rows:
+        cell = grid.get(row.id)
+        if not isinstance(cell, str) or not cell.strip():
+            r.problem(d.rel, grid.line_of(row.id), f"grid.{row.id}", "a non-empty text",
+                      quote(cell) if row.id in grid else "nothing")
+        else:
+            r.prose.append(Located(d.rel, grid.line_of(row.id), f"grid.{row.id}", cell))
+    headings = [h.strip() for h in re.findall(r"^##\s+(.+?)\s*#*\s*$", d.body, re.MULTILINE)]
+    labels = [x.label for x in rows]
+    if headings != labels:
+        r.problem(d.rel, d.body_line, "(headings)", "## headings, in order: " + "; ".join(labels),
+                  quote("; ".join(headings)) if headings else "none")
+
+
+def check_compare(r: Reading, d: PageDraft) -> None:
+    fact_keys = fact_ids_written(r)
+    for i, item in enumerate(d.front.compare or ()):
+        line, prefix = r.where(d.rel, item).line_of("facts"), f"compare[{i}]."
+        frames = set()
+        for fid in item.facts:
+            fact = r.facts.get(fid)
+            if fact is None and (fact_keys is None or fid in fact_keys):
+                continue  # the fact itself is reported
+            if fact is None:
+                r.problem(d.rel, line, prefix + "facts", "fact ids from facts.yaml", quote(fid))
+            elif fact.per100 is None:
+                r.problem(d.rel, line, prefix + "facts", "facts with per100 (X in 100)", quote(fid))
+            else:
+                frames.add(fact.time_frame)
+                r.prose.append(Located(d.rel, line, prefix + "facts", "{{" + fid + "}}"))
+        if len(frames) > 1:
+            r.problem(d.rel, line, prefix + "facts", "facts with one and the same time_frame",
+                      quote(" / ".join(sorted(frames))))
+
+
+def fact_ids_written(r: Reading) -> set | None:
+    """Every fact id facts.yaml names, valid or not (no cascade of "unknown fact"); None when it is unreadable."""
+    data = r.raw.get("facts.yaml")
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+        return None
+    return set(data["facts"])
+
+
+def trial_name_words(references: Any) -> list[str]:
+    """Words of trial names that hold digits ("MF07-01" from "MF07-01, Turkey"): names, not figures."""
+    words = []
+    for ref in references:
+        if ref.trial:
+            words += [w for w in ref.trial.split(",")[0].split() if any(ch.isdigit() for ch in w)]
+    return sorted(set(words))
+
+
+def _line_in(text: str, needle: str) -> int:
+    """Lines before the first ``needle`` in ``text``: a message points at the line, not the start of the text."""
+    index = text.find(needle)
+    return text.count("\n", 0, index) if index > 0 else 0
+
+
+def check_prose(r: Reading, allowed_numbers: list[str]) -> tuple[set, set]:
+    """Placeholders, glossary words, links, raw HTML and bare numbers in every text; the facts and words used."""
+    facts, terms, fact_keys = r.facts, r.glossary, fact_ids_written(r)
+    glossary_broken = r.files.get("glossary.yaml") is None  # no cascade of "undefined word"
+    page_ids = {d.front.id for d in r.pages}
+    used_facts, used_terms = set(), set()
+    for t in r.prose:
+        line = t.line or 0
+        for fid in markup.fact_ids(t.text):
+            if fid in facts:
+                used_facts.add(fid)
+            elif fact_keys is not None and fid not in fact_keys:
+                r.problem(t.file, line + _line_in(t.text, "{{"), t.field, "a fact id from facts.yaml in {{…}}",
+                          quote(fid))
+        for tid, _shown in markup.term_marks(t.text):
+            if glossary_broken:
+                break
+            if tid in terms:
+                used_terms.add(tid)
+            else:
+                r.problem(t.file, line + _line_in(t.text, "[["), t.field, "a word defined in glossary.yaml",
+                          quote(tid))
+        for target in markup.link_targets(markup.TERM_RE.sub(" ", t.text)):
+            if not target.startswith(markup.PAGE_SCHEME):
+                r.problem(t.file, line + _line_in(t.text, target), t.field, "a link to another page, written page:ID",
+                          quote(target))
+            elif target[len(markup.PAGE_SCHEME):] not in page_ids:
+                r.problem(t.file, line + _line_in(t.text, target), t.field, "a page id that exists",
+                          quote(target[len(markup.PAGE_SCHEME):]))
+        for lineno, tag in markup.raw_html(t.text):
+            r.problem(t.file, line + lineno - 1, t.field, "Markdown without raw HTML", quote(tag))
+        for lineno, word in markup.bare_numbers(t.text, allowed_numbers):
+            r.problem(t.file, line + lineno - 1, t.field, "figures only through fact placeholders {{…}}",
+                      quote(word))
+    return used_facts, used_terms

@@ -1,0 +1,269 @@
+"""Checking decoded data against its typed declaration (msgspec Structs), finding every problem, not the first.
+
+A file format is a set of ``msgspec.Struct`` classes, declared once. msgspec stops at the first error, so
+:class:`Checker` walks a Struct's fields itself and converts each value alone; every failure becomes one
+``Problem(file, line, field, expected, received)``, the line taken from the YAML reader's line map when the data
+has one. The words of "expected" come from the declaration: ``Meta(description=...)``, or the choices of a Literal.
+
+Conventions of a declaration:
+- a field typed ``Prose`` is text a person reads: the checker keeps it (``Checker.prose``) for the cross-file checks;
+- a Struct with ``KEY = "id"`` is an entry of a mapping keyed by its id: the key fills that field;
+- a Struct's ``EXPECTED`` names it in a message ("a mapping with id and label");
+- a list declared with ``Meta(extra={"unique": "..."})`` must not hold an entry twice;
+- a Struct with ``FILE_ORDER = True`` reports its problems in the order of the file's keys;
+- a Struct with ``MISSING = "..."`` says that instead of its field's kind when a field is absent (label mappings);
+- a Struct may define ``invalid()``, yielding (field, expected, received) for rules across its own fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import NODEFAULT, Meta, UnsetType
+
+from .errors import Problem, quote
+
+PROSE = {"prose": True}
+Text = Annotated[str, Meta(pattern=r"\S", description="a non-empty text")]
+Prose = Annotated[str, Meta(pattern=r"\S", description="a non-empty text", extra=PROSE)]
+Bool = Annotated[bool, Meta(description="true or false")]
+
+
+class Invalid:
+    """What a value that failed its check becomes: its problem is already reported."""
+
+
+INVALID = Invalid()
+
+
+@dataclass(frozen=True)
+class Located:
+    """A piece of prose to check once every file is read: placeholders, glossary words, links, numbers, HTML."""
+
+    file: str
+    line: int | None
+    field: str
+    text: str
+
+
+def one_of(choices: typing.Iterable[object]) -> str:
+    return "one of: " + ", ".join(str(c) for c in choices)
+
+
+def _unwrap(tp: Any) -> tuple[Any, Meta | None]:
+    """The type inside ``Annotated[...]`` (and inside ``X | None`` or ``X | UnsetType``), with its Meta."""
+    meta = None
+    while True:
+        if typing.get_origin(tp) is Annotated:
+            tp, *extras = typing.get_args(tp)
+            meta = meta or next((m for m in extras if isinstance(m, Meta)), None)
+        elif typing.get_origin(tp) in (typing.Union, types.UnionType):
+            rest = [t for t in typing.get_args(tp) if t not in (type(None), UnsetType)]
+            if len(rest) != 1:
+                return tp, meta
+            tp = rest[0]
+        else:
+            return tp, meta
+
+
+def expected_of(tp: Any) -> str:
+    inner, meta = _unwrap(tp)
+    if meta is not None and meta.description:
+        return meta.description
+    if is_struct(inner) and getattr(inner, "EXPECTED", None):
+        return str(inner.EXPECTED)
+    if typing.get_origin(inner) is Literal:
+        return one_of(typing.get_args(inner))
+    return getattr(inner, "__name__", str(inner))
+
+
+def is_struct(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str  # the attribute
+    key: str  # the key in the file (msgspec's encode_name: a choice id such as "4_to_8" is no attribute name)
+    type: Any
+    required: bool
+
+
+@functools.cache
+def fields_of(cls: type[msgspec.Struct]) -> tuple[_Field, ...]:
+    out = []
+    for f in msgspec.structs.fields(cls):
+        required = f.default is NODEFAULT and f.default_factory is NODEFAULT
+        out.append(_Field(f.name, f.encode_name, f.type, required))
+    return tuple(out)
+
+
+def as_dict(struct: msgspec.Struct) -> dict[str, Any]:
+    """A Struct's fields by their keys in the file."""
+    return {f.key: getattr(struct, f.name) for f in fields_of(type(struct))}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a declared type is checked: a Struct, a list, a mapping of Structs by key, or a value msgspec converts."""
+
+    kind: str
+    item_type: Any = None
+    key_type: Any = None
+    of_structs: bool = False
+    unique: str | None = None
+    min_length: int = 0
+    prose: bool = False
+
+
+@functools.cache
+def _plan(tp: Any) -> _Plan:
+    inner, meta = _unwrap(tp)
+    origin = typing.get_origin(inner)
+    if is_struct(inner):
+        return _Plan("struct")
+    if origin is tuple:
+        item_type = typing.get_args(inner)[0]
+        unique = (meta.extra or {}).get("unique") if meta is not None else None
+        min_length = (meta.min_length or 0) if meta is not None else 0
+        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique,
+                     min_length=min_length)
+    if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
+        key_type, item_type = typing.get_args(inner)
+        return _Plan("keyed", item_type, key_type)
+    return _Plan("scalar", prose=meta is not None and meta.extra == PROSE)
+
+
+def _line_of(data: object, key: object) -> int | None:
+    line_of = getattr(data, "line_of", None)
+    return line_of(key) if line_of else None
+
+
+def _line_of_item(data: object, index: int) -> int | None:
+    lines = getattr(data, "lines", None)
+    return lines[index] if isinstance(lines, list) and index < len(lines) else None
+
+
+class Checker:
+    """Check data against Structs, collecting every problem of one file into ``problems``.
+
+    ``none_is_missing``: in YAML an empty value (``key:``) counts as absent; in JSON ``null`` is a value to check.
+    ``strip``: texts lose the spaces around them (content and settings), or are kept exactly (what a person typed).
+    """
+
+    def __init__(self, file: str, problems: list[Problem], *, none_is_missing: bool = True, strip: bool = True,
+                 prose: list[Located] | None = None) -> None:
+        self.file = file
+        self.problems = problems
+        self.none_is_missing = none_is_missing
+        self.strip = strip
+        self.prose = prose if prose is not None else []
+        self._origin: dict[int, tuple[object, Mapping[Any, Any]]] = {}
+
+    def problem(self, line: int | None, field: str, expected: str, received: str) -> None:
+        self.problems.append(Problem(self.file, field, expected, received, line=line))
+
+    def where(self, obj: object) -> Any:
+        """The mapping a Struct was read from (a ``LineDict`` for YAML): for the lines of later checks."""
+        return self._origin[id(obj)][1]
+
+    def struct(self, data: object, cls: Any, field: str = "", *, line: int | None = None,
+               key: str | None = None) -> Any:
+        """``data`` as a ``cls``, or INVALID with every problem reported."""
+        if not isinstance(data, Mapping):
+            self.problem(line, field, expected_of(cls), quote(data))
+            return INVALID
+        cls, _ = _unwrap(cls)
+        prefix = field + "." if field else ""
+        fields = fields_of(cls)
+        key_field = getattr(cls, "KEY", None)
+        by_name = {f.key: f for f in fields if f.name != key_field}
+        # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
+        unknown = [k for k in data if k not in by_name]
+        order = list(data) + [n for n in by_name if n not in data] if getattr(cls, "FILE_ORDER", False) \
+            else unknown + list(by_name)
+        ok = not unknown
+        values: dict[str, Any] = {key_field: key} if key_field else {}
+        for name in order:
+            f = by_name.get(name)
+            if f is None:
+                self.problem(_line_of(data, name), prefix + str(name), one_of(by_name), quote(name))
+                continue
+            value = data.get(name)
+            if name not in data or (value is None and self.none_is_missing):
+                if f.required:
+                    missing = getattr(cls, "MISSING", None) or expected_of(f.type)
+                    self.problem(getattr(data, "line", None), prefix + name, missing, "nothing")
+                    ok = False
+                continue
+            result = self.value(value, f.type, prefix + name, _line_of(data, name))
+            if result is INVALID:
+                ok = False
+            else:
+                values[f.name] = result
+        if not ok:
+            return INVALID
+        obj = cls(**values)
+        invalid = getattr(obj, "invalid", None)
+        for name, expected, received in invalid() if invalid else ():
+            self.problem(_line_of(data, name), prefix + name, expected, received)
+            ok = False
+        if not ok:
+            return INVALID
+        self._origin[id(obj)] = (obj, data)
+        return obj
+
+    def value(self, value: object, tp: Any, field: str, line: int | None) -> Any:
+        plan = _plan(tp)
+        if plan.kind == "struct":
+            return self.struct(value, tp, field, line=line)
+        if plan.kind in ("list", "keyed") and not isinstance(value, list if plan.kind == "list" else Mapping):
+            self.problem(line, field, expected_of(tp), quote(value))
+            return INVALID
+        if plan.kind == "list" and len(value) < plan.min_length:  # type: ignore[arg-type]
+            self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
+            return INVALID
+        if plan.kind == "list":
+            items, bad = [], False
+            for i, item in enumerate(value):
+                result = self.value(item, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
+                if result is INVALID:
+                    bad = True
+                else:
+                    items.append(result)
+            if plan.unique and len(set(items)) != len(items):
+                self.problem(line, field, plan.unique, quote(value))
+                bad = True
+            if plan.of_structs:  # a bad entry of a list of mappings is left out alone, the rest kept
+                return tuple(items)
+            return INVALID if bad else self._convert(tuple(items), tp, field, line, shown=value)
+        if plan.kind == "keyed":
+            out = {}
+            for key, item in value.items():
+                item_field, item_line = f"{field}.{key}", _line_of(value, key)
+                if self._convert(key, plan.key_type, item_field, item_line, shown=key) is INVALID:
+                    continue
+                entry = self.struct(item, plan.item_type, item_field, line=item_line, key=key)
+                if entry is not INVALID:
+                    out[key] = entry
+            return out
+        result = self._convert(value, tp, field, line)
+        if isinstance(result, str):
+            result = result.strip() if self.strip else result
+            if plan.prose:
+                self.prose.append(Located(self.file, line, field, result))
+        return result
+
+    def _convert(self, value: object, tp: Any, field: str, line: int | None, *, shown: object = None) -> Any:
+        try:
+            return msgspec.convert(value, tp, builtin_types=(dt.date,))
+        except msgspec.ValidationError:
+            self.problem(line, field, expected_of(tp), quote(value if shown is None else shown))
+            return INVALID
