@@ -91,13 +91,12 @@ def summary(runs: int) -> dict:
     out["html_bytes"] = len(html.encode("utf-8"))
 
     try:
-        from decision_aid.ui.summary_pdf import write_pdf
+        from decision_aid.summary.typeset import write_pdf  # Typst, no Qt (issue 14)
     except ModuleNotFoundError as exc:
-        if _missing(exc, "decision_aid.ui.summary_pdf"):
-            out["pdf_missing"] = "decision_aid.ui.summary_pdf"
+        if _missing(exc, "decision_aid.summary.typeset") or _missing(exc, "typst"):
+            out["pdf_missing"] = "decision_aid.summary.typeset (typst)"
             return out
         raise
-    _gui_app()
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "summary.pdf"
         t0 = time.perf_counter()

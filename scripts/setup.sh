@@ -14,7 +14,14 @@ SYSTEM_PACKAGES=(
   poppler-utils
   # the bundle: strip removes about 30 MB of debug symbols
   binutils
+  # tests: axe-core on the summary's HTML in a headless browser (puppeteer-core drives it; it never downloads one)
+  chromium
+  # tests: printing the summary through a real print system, to a PDF queue
+  cups cups-client printer-driver-cups-pdf
 )
+# node and npm for the axe-core check: Debian's, unless a node is already installed
+command -v node >/dev/null 2>&1 || SYSTEM_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || SYSTEM_PACKAGES+=(npm)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -50,4 +57,10 @@ if ((needs_install)); then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
   touch "$stamp"
+fi
+
+# The test tools from npm (package.json, pinned in package-lock.json): installed when missing or when the lock changed.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing the npm test tools (npm ci)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
 fi

@@ -137,6 +137,14 @@ class GlossaryLine:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Something the care team should see at a glance; ``code`` is stable, ``text`` is what prints."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Summary:
     """One person's discussion summary, ready for the template, the PDF and the JSON."""
 
@@ -166,6 +174,8 @@ class Summary:
     fingerprint: str
     answers: Answers
     rules: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    unanswered_steps: tuple[str, ...] = ()  # the steps with nothing answered, by their names in the wizard
 
     @property
     def is_draft(self) -> bool:
@@ -276,7 +286,27 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         answers=answers,
         rules=view.rules,
     )
+    summary = replace(summary, flags=_flags(summary), unanswered_steps=_unanswered(summary))
     return _with_glossary(summary, content)
+
+
+def _flags(summary: Summary) -> tuple[Flag, ...]:
+    flags = []
+    leaning = next((o for o in summary.options if o.id == summary.leaning), None)
+    if leaning is not None and leaning.framing == "not_usually_advised":
+        flags.append(Flag("leaning_not_usually_advised",
+                          f"Leaning toward “{leaning.title}”, which the aid calls {leaning.framing_label.lower()}"))
+    if summary.sure_noes:
+        flags.append(Flag("sure_no", f"Answered No to {summary.sure_noes} of {len(summary.sure)} SURE questions"))
+    return tuple(flags)
+
+
+def _unanswered(summary: Summary) -> tuple[str, ...]:
+    empty = {"My situation": not any(line.answer for line in summary.situation),
+             "What matters to me": all(v.rating is None for v in summary.values),
+             "Where I am leaning": summary.leaning is None,
+             "The SURE test": all(line.answer is None for line in summary.sure)}
+    return tuple(step for step, none in empty.items() if none)
 
 
 def _check_questions(content: Content, answers: Answers) -> None:

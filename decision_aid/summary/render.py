@@ -1,8 +1,6 @@
-"""The summary as HTML, from the Jinja2 template ``decision_aid/templates/summary.html`` (autoescaped). Pure Python.
-
-Two flavours of one template: a standalone page for a browser (icon arrays as inline SVG), and the HTML subset that
-Qt's QTextDocument reads (icon arrays as ``<img src="iconarray:…">`` placeholders that the document swaps for
-vector objects). Jinja2 is imported on first use: start-up time matters.
+"""The summary as a web page, from the Jinja2 template ``decision_aid/templates/summary.html`` (autoescaped), with
+icon arrays as inline SVG. Pure Python. The printed pages come from ``typeset`` (Typst), not from this HTML.
+Jinja2 is imported on first use: start-up time matters.
 """
 
 from __future__ import annotations
@@ -11,13 +9,11 @@ import functools
 from pathlib import Path
 
 from .. import iconarray
+from .glance import glance
 from .model import Summary
 
 TEMPLATE = "summary.html"
-# Where the placeholders point: the Qt document draws these names as vector objects.
-ICON_ARRAY_SCHEME = "iconarray:"
-SCALE_SCHEME = "scale:"
-ICON_ARRAY_PX = 72  # CSS pixels (1/96 inch): 19 mm on paper, 1.9 mm a figure
+ICON_ARRAY_PX = 152  # CSS pixels (1/96 inch): 4 cm, as on paper
 SCALE_MAX = 4
 
 
@@ -40,14 +36,10 @@ def _environment():
     return env
 
 
-def render_html(summary: Summary, *, for_qt: bool = False, for_print: bool = False) -> str:
-    """The summary as one HTML document.
-
-    ``for_qt``: the subset QTextDocument reads, with vector-object placeholders; ``for_print``: leave the footer to
-    the page footers the PDF writer draws on every page.
-    """
+def render_html(summary: Summary) -> str:
+    """The summary as one standalone HTML document (language, title, landmarks, table header cells)."""
     template = _environment().get_template(TEMPLATE)
-    return template.render(s=summary, qt=for_qt, for_print=for_print)
+    return template.render(s=summary, glance=glance(summary))
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
@@ -69,13 +61,10 @@ def _markup(text: str):
     return Markup(text)
 
 
-def _icon_array(per100: float, description: str, *, qt: bool, size: int = ICON_ARRAY_PX):
+def _icon_array(per100: float, description: str, *, size: int = ICON_ARRAY_PX):
     """A picture of 100 people, ``per100`` of them shaded; ``description`` is what a screen reader says."""
     from markupsafe import escape
 
-    if qt:
-        return _markup(f'<img src="{ICON_ARRAY_SCHEME}{per100:g}" width="{size}" height="{size}" '
-                       f'alt="{escape(description)}" />')
     count = iconarray.affected_count(per100)
     figures = []
     for row in range(iconarray.ROWS):
@@ -89,12 +78,10 @@ def _icon_array(per100: float, description: str, *, qt: bool, size: int = ICON_A
     )
 
 
-def _scale_bar(rating: int | None, *, qt: bool):
+def _scale_bar(rating: int | None):
     """A small bar of four steps for a 0–4 rating: a glance for the reader; the words beside it carry the meaning."""
     if rating is None:
         return _markup("")
-    if qt:
-        return _markup(f'<img src="{SCALE_SCHEME}{rating}" width="52" height="12" />')
     boxes = "".join(
         f'<rect x="{i * 13 + 0.5}" y="0.5" width="11" height="11" rx="2" class="{"on" if i < rating else "off"}"/>'
         for i in range(SCALE_MAX)

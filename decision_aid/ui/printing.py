@@ -1,23 +1,34 @@
-"""Printing the summary: the system print dialog, the same pages as the PDF, and a plain word when there is no printer.
+"""Printing the summary: the system print dialog, then exactly the pages of "Save as PDF", and a plain word when there
+is no printer.
 
 With no printer installed, ``QPrinter()`` quietly becomes a PDF printer with no file name and printing fails with
 only a log line; so the printers are checked first, and the caller offers "Save as PDF" when this returns False.
+
+Where the printer is a CUPS queue (Linux, macOS) the PDF itself goes to it (``lp``, from standard input: no file is
+left behind), so the paper has the same pages and the same text as the saved file; elsewhere (Windows) the same
+pages, typeset once, are painted on the printer as vectors (``summary_pdf.paint_pages``).
 """
 
 from __future__ import annotations
+
+import shutil
+import subprocess
 
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ..errors import SummaryWriteError
+from ..summary import typeset
 from ..summary.model import Summary
-from .summary_pdf import PAPERS, paint_summary
+from .summary_pdf import PAPERS, paint_pages, svg_pages
 
 NO_PRINTER_TITLE = "No printer"
 NO_PRINTER = ("No printer is set up on this computer, so the summary cannot be printed here. "
               "You can save it as a PDF instead, and print that elsewhere.")
 PRINT_FAILED = "The printer could not be started, so nothing was printed. You can save the summary as a PDF instead."
+LP_TIMEOUT_S = 30
+_PAPER_BY_SIZE = {QPageSize.PageSizeId.Letter: "letter", QPageSize.PageSizeId.A4: "a4"}
 
 
 def _tell(parent: QWidget | None, title: str, text: str) -> None:
@@ -42,7 +53,7 @@ def print_summary(summary: Summary, parent: QWidget | None = None, *, paper: str
     printer = QPrinter(default if not default.isNull() else QPrinterInfo.availablePrinters()[0],
                        QPrinter.PrinterMode.HighResolution)
     if paper in PAPERS:
-        printer.setPageSize(QPageSize(PAPERS[paper]))
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the summary")
     # Only real printers, whole summary: a file written from here would bypass the kiosk's rules on saving.
@@ -56,16 +67,49 @@ def print_summary(summary: Summary, parent: QWidget | None = None, *, paper: str
     return print_to(summary, printer, parent=parent, tell=tell)
 
 
-def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = None, tell=None) -> bool:
+def printer_paper(printer: QPrinter, default: str | None = None) -> str:
+    """"letter" or "a4": the paper chosen in the dialog, else the clinic's, else A4."""
+    chosen = _PAPER_BY_SIZE.get(printer.pageLayout().pageSize().id())
+    return chosen or (default if default in PAPERS else "a4")
+
+
+def is_real_printer(printer: QPrinter) -> bool:
+    """Not the nameless PDF printer QPrinter() falls back to when no printer is installed."""
+    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.isValid() \
+        and bool(printer.printerName())
+
+
+def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = None, tell=None,
+             paper: str | None = None) -> bool:
     """Print on a printer already chosen; False (and the person told) when it is not a real printer or fails."""
     tell = tell or _tell
-    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or not printer.isValid():
+    if not is_real_printer(printer):
         tell(parent, NO_PRINTER_TITLE, NO_PRINTER)
         return False
-    printer.setFullPage(True)  # the pages bring their own margins and footer
+    paper = paper or printer_paper(printer)
     try:
-        paint_summary(summary, printer)
+        if shutil.which("lp"):
+            send_pdf(printer.printerName(), typeset.compile_summary(summary, fmt="pdf", paper=paper),
+                     copies=max(1, printer.copyCount()), title=summary.title)
+        else:
+            printer.setFullPage(True)  # the pages bring their own margins and footer
+            paint_pages(svg_pages(summary, paper=paper), printer)
     except SummaryWriteError:
         tell(parent, "Printing failed", PRINT_FAILED)
         return False
     return True
+
+
+def send_pdf(queue: str, pdf: bytes, *, copies: int = 1, title: str = "") -> None:
+    """Hand the PDF to a CUPS queue through ``lp``, from standard input; SummaryWriteError when CUPS refuses it."""
+    # pdftocairo for printers that take PostScript: the paper is the same, and a PDF queue keeps the text layer.
+    command = ["lp", "-d", queue, "-n", str(copies), "-o", "pdftops-renderer=pdftocairo"]
+    if title:
+        command += ["-t", title]
+    try:
+        done = subprocess.run(command, input=pdf, capture_output=True, timeout=LP_TIMEOUT_S)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SummaryWriteError(queue, f"the print system did not answer ({exc})") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip() or f"lp ended with status {done.returncode}"
+        raise SummaryWriteError(queue, reason)

@@ -105,7 +105,9 @@ class SessionActions:
             return None
         return wording.KIOSK_PDF_NOTE if self.can_save_pdf() else wording.KIOSK_NO_PDF
 
-    def print_summary(self) -> None:
+    def print_summary(self, *, hand_over: bool = True) -> bool:
+        """Print; True when it went to a printer. In the kiosk the summary is then handed over (``hand_over``),
+        with saving a copy for the staff offered beside it."""
         from . import dialogs, printing
 
         def tell(_parent, title, text):
@@ -118,18 +120,22 @@ class SessionActions:
                                              tell=tell)
         except DecisionAidError as exc:
             self._show(dialogs.show_error(self._view, title=wording.NOT_PRINTED, text=str(exc)))
-            return
-        if printed and self.kiosk:
-            self._hand_over(title=wording.PRINTED_TITLE, text=wording.PRINTED_TEXT)
+            return False
+        if printed and self.kiosk and hand_over:
+            self._hand_over(title=wording.PRINTED_TITLE, text=wording.PRINTED_TEXT,
+                            also=(wording.ALSO_SAVE, self.save_pdf) if self.can_save_pdf() else None)
+        return printed
 
-    def save_pdf(self) -> None:
+    def save_pdf(self, *, hand_over: bool = True) -> bool:
+        """Save as PDF; True when it was written. In the kiosk the summary is then handed over (``hand_over``),
+        with printing offered beside it when there is a printer."""
         from . import dialogs
 
         if not self.can_save_pdf():
-            return
+            return False
         path = self._pdf_path()
         if not path:
-            return
+            return False
         from .summary_pdf import write_pdf
 
         try:
@@ -140,21 +146,25 @@ class SessionActions:
                                  else (str(exc), ""))
             self._show(dialogs.show_error(self._view, title=wording.PDF_NOT_SAVED, text=text,
                                           informative=informative))
-            return
+            return False
         except OSError as exc:
             self._show(dialogs.show_error(
                 self._view, title=wording.PDF_NOT_SAVED,
                 text=(wording.KIOSK_PDF_FAILED if self.kiosk
                       else wording.PDF_NOT_WRITTEN_TEXT.format(path=path)),
                 informative=exc.strerror or str(exc)))
-            return
-        if self.kiosk:
+            return False
+        if self.kiosk and hand_over:
+            from .printing import printers_available
+
             saved = Path(path)
             self._hand_over(title=wording.PDF_SAVED_TITLE, text=wording.PDF_SAVED_TEXT,
-                            informative=wording.SAVED_FOR_THE_STAFF.format(name=saved.name, folder=saved.parent))
-            return
-        self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED,
-                                     text=wording.PDF_SAVED_TEXT_AT.format(path=path)))
+                            informative=wording.SAVED_FOR_THE_STAFF.format(name=saved.name, folder=saved.parent),
+                            also=(wording.ALSO_PRINT, self.print_summary) if printers_available() else None)
+        elif not self.kiosk:
+            self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED,
+                                         text=wording.PDF_SAVED_TEXT_AT.format(path=path)))
+        return True
 
     def _pdf_path(self) -> str | None:
         """The kiosk: a new file in the clinic's export folder. Nurse mode: where the nurse says (with ``.pdf``)."""
@@ -168,14 +178,27 @@ class SessionActions:
             path += ".pdf"
         return path
 
-    def _hand_over(self, *, title: str, text: str, informative: str = "") -> None:
+    def _hand_over(self, *, title: str, text: str, informative: str = "",
+                   also: tuple[str, Callable[..., bool]] | None = None) -> None:
         """Kiosk: the summary has gone to the printer or the staff. Say so, then the session is thrown away once
-        the person closes the message (or the idle guard closes it for someone who walked away)."""
+        the person closes the message (or the idle guard closes it for someone who walked away). ``also``: (words,
+        action) for the other of printing and saving, offered here before the reset."""
         from . import dialogs
 
         informative = f"{wording.CLEARS_NEXT}\n\n{informative}" if informative else wording.CLEARS_NEXT
-        self._show(dialogs.show_done(self._view, title=title, text=text, informative=informative,
-                                     close_text=wording.NEXT_PERSON, on_close=self._on_start_over))
+        box = dialogs.show_done(self._view, title=title, text=text, informative=informative,
+                                close_text=wording.NEXT_PERSON, on_close=self._on_start_over)
+        if also is not None:
+            words, action = also
+
+            def do_also() -> None:
+                if action(hand_over=False):
+                    button.setEnabled(False)
+                    button.setText(wording.ALSO_DONE[words])
+
+            button = box.add_button(words, do_also)
+            button.setObjectName("alsoButton")
+        self._show(box)
 
 
 def _unused_path(folder: Path, stem: str) -> Path:

@@ -61,6 +61,9 @@ PDF_SAVED_TEXT = "Your summary has been saved for the clinic staff. Please ask a
 CLEARS_NEXT = ("For your privacy, your answers will be cleared from this screen, ready for the next person, "
                "when you touch the button below.")
 NEXT_PERSON = "Start again for the next person"
+# Kiosk: printing and saving for the staff are not either/or; the message after one offers the other.
+ALSO_SAVE, ALSO_PRINT = "Also save a copy for the staff", "Also print it"
+ALSO_DONE = {ALSO_SAVE: "A copy was saved for the staff", ALSO_PRINT: "Sent to the printer too"}
 FOR_THE_STAFF = "For the staff: {detail}"
 SAVED_FOR_THE_STAFF = "For the staff: it is {name} in {folder}."
 

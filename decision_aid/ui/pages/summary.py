@@ -1,15 +1,16 @@
 """Step 9: the discussion summary: a preview, the person's name if they want it, Print, Save as PDF, Start over.
 
-The summary itself is built by ``decision_aid.summary`` (pure Python) and drawn by ``ui.summary_document``; this
-page only shows it and hands the buttons to the session view, which owns the dialogs.
+The summary itself is built and typeset by ``decision_aid.summary`` (pure Python); this page shows its printed
+pages (the same SVG pages the printer gets) and hands the buttons to the session view, which owns the dialogs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser
+from PySide6.QtCore import QRectF, QSize, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..labels import Card, Heading, RichText
 from ..reflow import row_of
@@ -23,35 +24,91 @@ def summary_available() -> bool:
     """Whether the summary writer is installed (it is built alongside the wizard)."""
     try:
         from ... import summary  # noqa: F401
-        from .. import summary_document  # noqa: F401
+        from .. import summary_pdf  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-class SummaryPreview(QTextBrowser):
-    """The summary as it will print, as tall as its text: the page scrolls, not this box."""
+class PageView(QWidget):
+    """One printed page, painted from the same SVG page the printer gets, as wide as the column; a sheet of paper
+    (white, dark ink, a border) in every theme, so high contrast cannot turn it dark on dark."""
+
+    def __init__(self, renderer, number: int, count: int):
+        super().__init__()
+        self.renderer = renderer
+        self._pixmap = None
+        self.setAccessibleName(f"Page {number} of {count} of your printed summary")
+        size = renderer.viewBoxF().size()
+        self._ratio = size.height() / size.width()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(200)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return round(width * self._ratio)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(600, self.heightForWidth(600))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._pixmap = None
+        height = self.heightForWidth(self.width())
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        ratio = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.size() != self.size() * ratio:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor("#ffffff"))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.renderer.render(painter, QRectF(0, 0, self.width(), self.height()))
+            painter.end()
+            self._pixmap = pixmap
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        painter.setPen(QPen(QColor("#6b7280"), 1))
+        painter.drawRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1))
+        painter.end()
+
+
+class SummaryPreview(QWidget):
+    """The summary as it will print: its real pages, one below the other; the page scrolls, not this box."""
 
     def __init__(self):
         super().__init__()
         self.setObjectName("summaryPreview")
         named(self, "Summary preview", "What your printed summary will say")
-        self.setOpenLinks(False)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setMinimumHeight(200)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self.pages: list[PageView] = []
+        self._text = ""
 
-    def fit(self) -> None:
-        doc = self.document()
-        doc.setTextWidth(self.viewport().width())
-        margins = self.contentsMargins()
-        height = int(doc.size().height()) + margins.top() + margins.bottom() + 8
-        if abs(self.height() - height) > 2:
-            self.setFixedHeight(max(200, height))
+    def show_pages(self, svgs: list[bytes], text: str) -> None:
+        from ..summary_pdf import renderers
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.fit()
+        for view in self.pages:
+            self._layout.removeWidget(view)
+            view.deleteLater()
+        drawn = renderers(svgs)
+        self.pages = [PageView(r, n, len(drawn)) for n, r in enumerate(drawn, start=1)]
+        for view in self.pages:
+            self._layout.addWidget(view)
+        self._text = text
+        self.setAccessibleDescription(text)
+
+    def text(self) -> str:
+        """The words on the pages, for a screen reader and for tests."""
+        return self._text
 
 
 class SummaryPage(StepPage):
@@ -114,7 +171,6 @@ class SummaryPage(StepPage):
                                     "copy of the aid. Please tell the clinic's IT team.</p>", name="Summary missing")
             self.scroll.add(self.missing)
         self._previewed = None
-        self._document = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -140,13 +196,11 @@ class SummaryPage(StepPage):
     def update_preview(self) -> None:
         if self.preview is None or self._previewed is self.session.answers:
             return
-        from ..summary_document import make_summary_document
+        from ...content.markup import html_to_text
+        from ...summary import render_html
+        from ..summary_pdf import svg_pages
 
         self._previewed = self.session.answers
-        document = make_summary_document(self.session.summary())
-        document.setParent(self.preview)
-        old, self._document = self._document, document
-        self.preview.setDocument(document)
-        if old is not None:
-            old.deleteLater()
-        self.preview.fit()
+        summary = self.session.summary()
+        paper = getattr(self.session.clinic, "paper", None) or "a4"
+        self.preview.show_pages(svg_pages(summary, paper=paper), " ".join(html_to_text(render_html(summary)).split()))

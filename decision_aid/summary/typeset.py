@@ -1,0 +1,227 @@
+"""The summary on paper: PDF (tagged PDF/UA-1), SVG and PNG pages from one Typst template. Pure Python, no Qt.
+
+The template ``decision_aid/templates/summary.typ`` is fixed; the summary reaches it only as JSON data through
+Typst's ``sys.inputs`` (read with ``json(bytes(sys.inputs.summary))``), so nothing a person types can become markup.
+The fonts come from ``resources/fonts`` (Atkinson Hyperlegible, and DejaVu Sans for figures: its zero has no slash).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .. import iconarray
+from ..errors import SummaryWriteError
+from ..paths import fonts_dir
+from .export import write_summary_file
+from .glance import SITUATION_SHORT, glance
+from .model import Summary
+from .render import AFFECTED, UNAFFECTED_LINE, templates_dir
+
+TEMPLATE = "summary.typ"
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+PDF_STANDARDS = ["ua-1"]
+LANG = "en"
+FIGURE_FONTS = "figures"  # resources/fonts/figures: DejaVu Sans, used for the digits only
+
+def font_paths() -> list[str]:
+    root = fonts_dir()
+    return [str(root), str(root / FIGURE_FONTS)]
+
+
+def icon_array_svg(per100: float) -> str:
+    """100 people in a 10 × 10 grid, ``per100`` of them filled dark (from the bottom row up), the rest outlined."""
+    count = iconarray.affected_count(per100)
+    shapes = []
+    for row in range(iconarray.ROWS):
+        for column in range(iconarray.COLUMNS):
+            on = iconarray.is_affected(row, column, count)
+            fill, stroke = (AFFECTED, AFFECTED) if on else ("#ffffff", UNAFFECTED_LINE)
+            x, y = column * 10, row * 10
+            shapes.append(f'<g fill="{fill}" stroke="{stroke}" stroke-width="0.6">'
+                          f'<circle cx="{x + 5}" cy="{y + 2.392}" r="1.44"/>'
+                          f'<rect x="{x + 2.44}" y="{y + 4.36}" width="5.12" height="4.864" rx="1.76"/></g>')
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100">'
+            + "".join(shapes) + "</svg>")
+
+
+def summary_data(summary: Summary, *, paper: str = "a4") -> dict:
+    """Everything the Typst template prints, as plain JSON data."""
+    return {
+        "paper": PAPERS[paper],
+        "lang": LANG,
+        "title": summary.title + (f": {summary.name}" if summary.name else ""),
+        "heading": summary.title,
+        "aid_name": summary.aid_name,
+        "made": f"Made on {summary.created_text}" + (f" at {summary.clinic_name}" if summary.clinic_name else ""),
+        "name": summary.name,
+        "draft": summary.is_draft,
+        "draft_text": DRAFT_TEXT,
+        "footer": list(footer_lines(summary)),
+        "glance": glance(summary),
+        # The situation in short rows (the wizard asked the full questions): one line each on paper.
+        "situation": [{"q": SITUATION_SHORT.get(s.id, s.question), "a": s.answer} for s in summary.situation],
+        "values": [{"label": v.label, "rating": v.rating_label} for v in summary.values],
+        "leaning_prompt": summary.leaning_prompt,
+        "leaning": summary.leaning_label,
+        "not_yet_sure": summary.not_yet_sure,
+        "not_yet_sure_text": ". ".join(summary.not_yet_sure_reasons) + "." if summary.not_yet_sure else "",
+        "sure_flag_text": summary.sure_flag_text,
+        "sure_prompt": summary.sure_prompt,
+        "sure": [{"q": line.question, "a": line.answer} for line in summary.sure],
+        "questions": [{"text": q.text, "own": q.own} for q in summary.listed_questions + summary.own_questions],
+        "notes": [n.title for n in summary.notes],
+        "options": [
+            {
+                "title": o.title,
+                "framing": o.framing_label,
+                "groups": [
+                    {
+                        "title": g.title,
+                        "time_frame": g.time_frame,
+                        "shown_with": g.shown_with,
+                        "figures": [{"phrase": f.wording[0], "who": f.wording[1], "count": f.count,
+                                     "alt": f.description, "svg": icon_array_svg(f.per100)} for f in g.figures],
+                    }
+                    for g in o.figure_groups
+                ],
+                "trials": [{"name": t.name, "id": t.id, "summary": t.summary, "contact": t.contact} for t in o.trials],
+            }
+            for o in summary.options
+        ],
+        "glossary": [{"term": g.term, "definition": g.definition} for g in summary.glossary],
+    }
+
+
+DRAFT_TEXT = "DRAFT: the information in this aid has not yet been reviewed by a clinician."
+
+
+def footer_lines(summary: Summary) -> tuple[str, ...]:
+    """The lines at the foot of every page: the first in bold beside the page number; the full draft wording for the
+    doctor while the content is a draft; date, clinic and content version; the content's fingerprint."""
+    first = "For discussion with your care team, not medical advice."
+    made = f"Made on {summary.created_text}"
+    if summary.clinic_name:
+        made += f" · {summary.clinic_name}"
+    if summary.clinic_phone:
+        made += f" · {summary.clinic_phone}"
+    made += f" · content version {summary.content_version} ({summary.content_status})"
+    lines = (first, DRAFT_TEXT, made) if summary.is_draft else (first, made)
+    return lines + (f"Content fingerprint (SHA-256): {summary.fingerprint}",)
+
+
+@functools.lru_cache(maxsize=1)
+def _compiler():
+    import typst
+
+    template = templates_dir() / TEMPLATE
+    return typst.Compiler(str(template), root=str(templates_dir()), font_paths=font_paths(),
+                          ignore_system_fonts=True)
+
+
+def _timestamp(summary: Summary) -> dt.datetime:
+    return dt.datetime.combine(summary.created, dt.time(12), tzinfo=dt.timezone.utc)
+
+
+def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", ppi: float | None = None):
+    """The summary typeset: PDF bytes, or a list of SVG or PNG pages (bytes each)."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper: expected one of: {', '.join(PAPERS)}, received {paper!r}")
+    import typst
+
+    data = json.dumps(summary_data(summary, paper=paper), ensure_ascii=False)
+    kwargs = {"format": fmt}
+    if fmt == "pdf":
+        kwargs.update(pdf_standards=PDF_STANDARDS, timestamp=_timestamp(summary))
+    if ppi is not None:
+        kwargs["ppi"] = ppi
+    for _ in range(MAX_GLYPH_RETRIES):
+        try:
+            out = _compiler().compile(sys_inputs={"summary": data}, **kwargs)
+            break
+        except typst.TypstError as exc:
+            missing = _missing_glyphs(exc)
+            if not missing:
+                raise
+            data = _name_glyphs(data, missing)
+    else:
+        raise TypesetError("some characters could not be printed with the shipped fonts")
+    if fmt != "pdf" and isinstance(out, bytes):
+        out = [out]
+    return out
+
+
+class TypesetError(Exception):
+    """Typst could not make the pages (``write_pdf`` turns it into a SummaryWriteError naming the file)."""
+
+
+MAX_GLYPH_RETRIES = 12
+_JOINERS_RE = re.compile("[\U0001F3FB-\U0001F3FF\uFE00-\uFE0F\u200D]")
+_MISSING_RE = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)
+
+
+def _missing_glyphs(exc) -> str:
+    """The characters a PDF/UA-1 compile found no shipped font for ("" when the error is something else)."""
+    found = _MISSING_RE.search(str(getattr(exc, "message", "")) or str(exc))
+    return found.group(1) if found else ""
+
+
+def _name_glyphs(data: str, text: str) -> str:
+    """Characters no shipped font draws (emoji, mostly) are printed by their name: "👍" becomes "[thumbs up sign]";
+    skin-tone modifiers, joiners and variation selectors are dropped. The person's words are otherwise untouched."""
+    out = _JOINERS_RE.sub("", data)  # without their emoji, skin tones, joiners and selectors draw nothing
+    for char in dict.fromkeys(text):
+        if char.isspace() or ord(char) < 0x2000:  # letters, digits and punctuation are always drawn
+            continue
+        category = unicodedata.category(char)
+        name = unicodedata.name(char, "")
+        if category in ("Mn", "Me", "Cf", "Sk") or "MODIFIER" in name or "VARIATION SELECTOR" in name or not name:
+            out = out.replace(char, "")
+        else:
+            out = out.replace(char, f"[{name.lower()}]")
+    return out
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages in a PDF this module wrote (its page tree's /Count)."""
+    import re
+
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    return max(counts) if counts else 0
+
+
+def write_pdf(summary: Summary, path: str | os.PathLike, *, paper: str = "a4") -> int:
+    """Write the summary as a tagged PDF on A4 or Letter, whole or not at all; return the number of pages.
+
+    Raises SummaryWriteError, naming the folder, when it cannot be written.
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"paper: expected one of: {', '.join(PAPERS)}, received {paper!r}")
+    import typst
+
+    path = Path(path)
+    _check_folder(path)
+    try:
+        data = compile_summary(summary, fmt="pdf", paper=paper)
+    except (TypesetError, typst.TypstError) as exc:
+        raise SummaryWriteError(str(path), f"the summary could not be typeset ({exc})") from None
+    write_summary_file(path, data)
+    return pdf_page_count(data)
+
+
+def _check_folder(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        raise SummaryWriteError(str(path), "the folder does not exist")
+    if not folder.is_dir():
+        raise SummaryWriteError(str(path), "it is not a folder")
+    if path.is_dir():
+        raise SummaryWriteError(str(path), f"{path.name} is a folder, not a file name")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SummaryWriteError(str(path), "this account may not write there")
