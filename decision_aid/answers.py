@@ -32,7 +32,7 @@ Site = Literal["bone", "lung", "liver", "brain", "skin_or_nodes", "other", "unsu
 Extent = Literal["few", "many", "unsure"]
 TumorType = Literal["hr_positive", "her2_positive", "triple_negative", "unsure"]
 TrialOffered = Literal["yes", "no", "not_discussed"]
-Leaning = Literal["medicines_only", "surgery", "radiation", "trial", "unsure"]
+Leaning = Literal["medicines_only", "surgery", "radiation", "trial", "symptom_relief", "unsure"]
 Value = Annotated[int, Meta(ge=VALUE_MIN, le=VALUE_MAX, description=f"a whole number from {VALUE_MIN} to {VALUE_MAX}")]
 Kinds = Annotated[tuple[SymptomKind, ...], Meta(description="a list of " + one_of(typing.get_args(SymptomKind)),
                                                 extra={"unique": "each choice at most once"})]
@@ -89,6 +89,8 @@ class AnswersFile(msgspec.Struct, frozen=True, kw_only=True):
     situation: Situation | UnsetType = UNSET
     values: Values | UnsetType = UNSET
     leaning: Leaning | UnsetType = UNSET
+    # The situation as it was when the leaning was given: a later change asks the person to look again.
+    leaning_situation: Situation | UnsetType = UNSET
     sure: Sure | UnsetType = UNSET
     questions: Annotated[tuple[Text, ...], Meta(description="a list of texts",
                                                  extra={"unique": "each question id at most once"})] | UnsetType = UNSET
@@ -130,6 +132,8 @@ class Answers:
     situation: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     values: dict[str, int] = field(default_factory=dict)
     leaning: str | None = None
+    # The situation as it was when the leaning was given: a later change asks the person to look again.
+    leaning_situation: dict[str, str | tuple[str, ...]] | None = None
     sure: dict[str, bool] = field(default_factory=dict)
     questions: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
@@ -150,6 +154,10 @@ class Answers:
             data["values"] = dict(self.values)
         if self.leaning is not None:
             data["leaning"] = self.leaning
+        if self.leaning_situation is not None:
+            data["leaning_situation"] = {
+                k: list(v) if k in LIST_FIELDS else v for k, v in self.leaning_situation.items()
+            }
         if self.sure:
             data["sure"] = dict(self.sure)
         if self.questions:
@@ -168,6 +176,9 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     """
     if not isinstance(data, dict):
         raise AnswersError([Problem(source, "(file)", "a JSON object", quote(data))])
+    other = _not_an_answers_file(data)
+    if other:
+        raise AnswersError([Problem(source, "(file)", f"an answers file (format {FORMAT!r})", other)])
     problems: list[Problem] = []
     checked = Checker(source, problems, none_is_missing=False, strip=False).struct(data, AnswersFile)
     if checked is INVALID:
@@ -180,17 +191,36 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
     return _answers(checked)
 
 
+OTHER_FORMATS = {"decision-aid-summary": "a discussion summary (JSON for a health record)"}
+
+
+def _not_an_answers_file(data: dict[str, object]) -> str | None:
+    """Some other file (a summary, any JSON): one clear message, not a list of every key it lacks."""
+    fmt = data.get("format")
+    if isinstance(fmt, str) and fmt in OTHER_FORMATS:
+        return OTHER_FORMATS[fmt]
+    if "format" not in data and not set(data) & {f.encode_name for f in msgspec.structs.fields(AnswersFile)}:
+        return "a JSON object with none of its keys" if data else "an empty JSON object"
+    return None
+
+
 def _given(struct: msgspec.Struct) -> dict:
     return {k: v for k, v in msgspec.structs.asdict(struct).items() if v is not UNSET}
 
 
-def _answers(f: AnswersFile) -> Answers:
-    situation = _given(f.situation) if f.situation else {}
+def _situation(given: Situation) -> dict:
+    situation = _given(given)
     for key in LIST_FIELDS & set(situation):  # kept in the form's order
         situation[key] = tuple(c for c in SITUATION_CHOICES[key] if c in situation[key])
+    return situation
+
+
+def _answers(f: AnswersFile) -> Answers:
     name = f.name.strip() if f.name else None
-    return Answers(situation=situation, values=_given(f.values) if f.values else {},
-                   leaning=f.leaning or None, sure=_given(f.sure) if f.sure else {},
+    return Answers(situation=_situation(f.situation) if f.situation else {},
+                   values=_given(f.values) if f.values else {}, leaning=f.leaning or None,
+                   leaning_situation=_situation(f.leaning_situation) if f.leaning_situation else None,
+                   sure=_given(f.sure) if f.sure else {},
                    questions=tuple(f.questions or ()), own_questions=tuple(f.own_questions or ()), name=name or None)
 
 

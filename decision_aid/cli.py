@@ -121,6 +121,9 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
     from .summary import build_summary, render_html, summary_json_text, write_summary_file
 
     summary = build_summary(content=content_model, answers=answers_model, clinic=clinic_model)
+    if summary.unanswered_steps:  # still made (a half-done session is worth discussing), but never silently
+        print(f"decision-aid: warning: {answers}: not answered: {', '.join(summary.unanswered_steps)} "
+              "(the summary says so)", file=sys.stderr)
     try:
         if kind == ".pdf":
             from .ui.summary_pdf import ensure_gui_application, write_pdf

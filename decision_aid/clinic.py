@@ -36,6 +36,7 @@ class ClinicTrial:
 class Clinic:
     name: str | None = None
     phone: str | None = None
+    nurse: str | None = None  # where to find a nurse ("at the front desk, room 4"), for the help panel
     kiosk: bool = False
     idle_timeout_seconds: int = DEFAULT_IDLE_SECONDS
     export_folder: Path | None = None
@@ -76,6 +77,7 @@ class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
 
     name: Text | None = None
     phone: Text | None = None
+    nurse: Text | None = None  # where to find a nurse ("at the front desk, room 4"), for the help panel
     kiosk: Bool = False
     idle_timeout_minutes: Annotated[Minutes, Meta(
         description=f"a number of minutes from {MIN_IDLE_SECONDS // 60} to {MAX_IDLE_SECONDS // 60}")] | None = None
@@ -90,7 +92,7 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
     if f is INVALID or problems:  # a bad [[trials]] table is left out of f, not unsaid
         raise ClinicError(problems)
     minutes = f.idle_timeout_minutes
-    return Clinic(name=f.name, phone=f.phone, kiosk=f.kiosk,
+    return Clinic(name=f.name, phone=f.phone, nurse=f.nurse, kiosk=f.kiosk,
                   idle_timeout_seconds=DEFAULT_IDLE_SECONDS if minutes is None else int(minutes * 60),
                   export_folder=Path(f.export_folder).expanduser() if f.export_folder else None, paper=f.paper,
                   trials=tuple(ClinicTrial(name=t.name, id=t.id, contact=t.contact, summary=t.summary)

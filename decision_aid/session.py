@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content.model import Content, Page
-from .tailoring import TailoredView, tailor, visible_pages
+from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
 
 TEXT_SCALES = (100, 125, 150, 175, 200)  # per cent of the normal text size
 
@@ -55,7 +55,8 @@ class Session:
 
     @property
     def view(self) -> TailoredView:
-        """The options, framings and notes for the current situation, recomputed only when the situation changes."""
+        """What every page shows for these answers (``tailor``), recomputed when the situation, the values or the
+        leaning change; pages re-render only when its ``render_key`` (the situation) changes."""
         if self._view is None:
             self._view = tailor(self.content, self._answers, clinic_has_trials=self.clinic.has_trials)
         return self._view
@@ -76,7 +77,7 @@ class Session:
         if answers == self._answers:
             return
         self._answers = answers
-        if what == "situation":
+        if what in ("situation", "values", "leaning"):
             self._view = None
         self.answers_changed.emit(self, what)
 
@@ -89,13 +90,32 @@ class Session:
         for asked in ASKED_WHEN:
             if not is_asked(asked, situation):
                 situation.pop(asked, None)
-        self._replace("situation", situation=_without_none(situation))
+        situation = _without_none(situation)
+        self._replace("situation", situation=situation,
+                      questions=self._with_suggestions(self._answers.situation, situation))
+
+    def _with_suggestions(self, old: dict, new: dict) -> tuple[str, ...]:
+        """Each new "I'm not sure" ticks its suggested question; an answer no longer "not sure" unticks it."""
+        before = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=old)))
+        after = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=new)))
+        wanted = (set(self._answers.questions) | (after - before)) - (before - after)
+        order = [p.id for g in self.content.prompt_groups for p in g.prompts]
+        return tuple(q for q in order if q in wanted)
 
     def set_value(self, *, key: str, value: int | None) -> None:
         self._replace("values", values=_without_none({**self._answers.values, key: value}))
 
     def set_leaning(self, *, value: str | None) -> None:
-        self._replace("leaning", leaning=value)
+        if value == self._answers.leaning:
+            return
+        # Remember the situation it was given in: a later change asks the person to look at it again.
+        self._replace("leaning", leaning=value,
+                      leaning_situation=dict(self._answers.situation) if value is not None else None)
+
+    def confirm_leaning(self) -> None:
+        """The person looked at the leaning again after the situation changed, and keeps it."""
+        if self._answers.leaning is not None and self._answers.leaning_situation != self._answers.situation:
+            self._replace("leaning", leaning_situation=dict(self._answers.situation))
 
     def set_sure(self, *, key: str, value: bool | None) -> None:
         self._replace("sure", sure=_without_none({**self._answers.sure, key: None if value is None else bool(value)}))

@@ -1,14 +1,18 @@
-"""Tailoring: which options the aid shows, how it frames them, and which notes it puts first. Pure Python.
+"""Tailoring: from the answers, everything the pages and the summary show. Pure Python.
 
-The rules are content (``tailoring.yaml``); this module only evaluates them, in file order, later rules winning on
-framing. Unanswered questions count as "not sure" (``trial_offered``: "not discussed").
+``tailor`` is the one place that decides: which options (and which page of each), how they are framed, which notes
+come first, which leanings can be picked, which figures apply to this person (``applicability``), which questions a
+"not sure" answer suggests, and what to flag for the doctor (``flags``). The rules are content (``tailoring.yaml``);
+this module only evaluates them, in file order, later rules winning on framing. Unanswered questions count as
+"not sure" (``trial_offered``: "not discussed").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
+from .applicability import FigureUse, StudyUse, figure_uses, study_uses
 from .content.model import Content, OnlyOf, Page
 
 # How an unanswered question counts when rules are matched.
@@ -26,13 +30,47 @@ class ShownOption:
 
 
 @dataclass(frozen=True)
+class Leaning:
+    id: str  # an option id, or "unsure"
+    label: str  # the option's own title: the same words as on the options page
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something the doctor should see, with a stable ``code`` a record system can read."""
+
+    code: str  # not_usually_advised | against_values | situation_changed | leaning_not_shown | unanswered_steps
+    text: str
+
+
+@dataclass(frozen=True)
 class TailoredView:
-    """What the pages and the summary show for one person's situation."""
+    """What the pages and the summary show for one person's answers."""
 
     options: tuple[ShownOption, ...]
     notes: tuple[Page, ...]  # in rule order; the first is the lead message
     rules: tuple[str, ...]  # ids of the rules that applied
     values: dict  # the situation as rules saw it: field -> tuple of values
+    studies: tuple[StudyUse, ...] = ()  # those that took people like this person first
+    figures: dict = field(default_factory=dict)  # fact id -> FigureUse
+    leanings: tuple[Leaning, ...] = ()  # every option shown, then "not sure yet"
+    suggested_questions: tuple[str, ...] = ()  # prompt ids from "I'm not sure" answers
+    flags: tuple[Flag, ...] = ()
+    unanswered_steps: tuple[tuple[str, str], ...] = ()  # (step id, its name), steps with no answer at all
+
+    @property
+    def render_key(self) -> tuple:
+        """What the situation-dependent parts depend on: pages re-render only when it changes."""
+        return tuple(sorted(self.values.items()))
+
+    def figure(self, fact_id: str) -> FigureUse:
+        return self.figures.get(fact_id) or FigureUse(fact_id, None, "general", "")
+
+    def study(self, study_id: str) -> StudyUse | None:
+        return next((s for s in self.studies if s.id == study_id), None)
+
+    def study_for_page(self, page_id: str) -> StudyUse | None:
+        return next((s for s in self.studies if page_id in s.pages), None)
 
     @property
     def lead(self) -> Page | None:
@@ -72,6 +110,9 @@ def matches(condition: dict | None, values: dict) -> bool:
 
 
 def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = False) -> TailoredView:
+    """Everything the pages and the summary show for these answers."""
+    from .flags import flags_for, unanswered_steps
+
     values = situation_values(answers, clinic_has_trials=clinic_has_trials)
     t = content.tailoring
     shown = {o.id: o.shown for o in t.options}
@@ -89,19 +130,41 @@ def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = Fals
             shown[option_id] = False
         notes.extend(n for n in rule.notes if n not in notes)
     shown["medicines_only"] = True  # always there: the checker refuses rules that hide it
-    options = tuple(
-        ShownOption(
-            id=o.id,
-            title=content.pages[o.page].title,
-            framing=framing[o.id],
-            framing_label=t.framings[framing[o.id]],
-            page_id=o.page,
-            grid=content.pages[o.page].grid,
-        )
-        for o in t.options
-        if shown[o.id]
-    )
-    return TailoredView(options, tuple(content.pages[n] for n in notes), tuple(applied), values)
+    options = []
+    for o in t.options:
+        if not shown[o.id]:
+            continue
+        page = option_page(content, o.id, o.page, values)
+        options.append(ShownOption(id=o.id, title=page.title, framing=framing[o.id],
+                                   framing_label=t.framings[framing[o.id]], page_id=page.id, grid=page.grid))
+    studies = study_uses(content, values)
+    leanings = tuple(Leaning(o.id, o.title) for o in options) + (
+        Leaning("unsure", content.form.leaning.choices["unsure"]),)
+    view = TailoredView(tuple(options), tuple(content.pages[n] for n in notes), tuple(applied), values,
+                        studies=studies, figures=figure_uses(content, studies), leanings=leanings,
+                        suggested_questions=suggested_questions(content, answers),
+                        unanswered_steps=unanswered_steps(content, answers))
+    return replace(view, flags=flags_for(content, answers, view))
+
+
+def option_page(content: Content, option_id: str, default_page: str, values: dict) -> Page:
+    """The option's page for this situation: the first page of that option whose ``show_when`` matches (file
+    order), else the one ``tailoring.yaml`` names."""
+    for page in content.pages_for("option"):
+        if page.option == option_id and page.show_when and matches(page.show_when, values):
+            return page
+    return content.pages[default_page]
+
+
+def suggested_questions(content: Content, answers: Answers) -> tuple[str, ...]:
+    """One question for each "I'm not sure" about the situation, in the order of the form."""
+    out = []
+    for key, qid in content.tailoring.unsure_questions.items():
+        answer = answers.situation.get(key)
+        unsure = "unsure" in answer if isinstance(answer, tuple) else answer == "unsure"
+        if unsure and qid not in out:
+            out.append(qid)
+    return tuple(out)
 
 
 def visible_pages(content: Content, view: TailoredView, step: str) -> list[Page]:

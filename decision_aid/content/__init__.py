@@ -42,6 +42,8 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     checks.check_prompts(r)
     rules = checks.check_tailoring(r)
     show_when = checks.check_pages(r)
+    checks.check_studies(r)
+    unsure_questions = checks.unsure_questions(r)
     bundle = r.files["bundle.yaml"]
     if bundle is not None:
         r.problems.extend(governance.check(
@@ -54,7 +56,7 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     if r.has_errors or None in r.files.values():
         return None, r.problems, usage
     listed = files.content_files(root)
-    content = build(r, rules=rules, show_when=show_when, fingerprint=fingerprint(root, listed), files=len(listed))
+    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions, fingerprint=fingerprint(root, listed), files=len(listed))
     return content, r.problems, usage
 
 

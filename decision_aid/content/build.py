@@ -11,19 +11,22 @@ from .checks import Reading
 from .model import (
     Comparison,
     Content,
+    Criterion,
     Form,
     Page,
     Prompt,
     PromptGroup,
     Question,
     Rule,
+    Study,
     Tailoring,
     Term,
+    ValueConflict,
 )
 
 
 def build(r: Reading, *, rules: dict[str, tuple[dict, dict]], show_when: dict[str, dict | None],
-          fingerprint: str, files: int) -> Content:
+          unsure_questions: dict[str, str], fingerprint: str, files: int) -> Content:
     facts = r.facts
 
     def phrase(fid: str) -> str | None:
@@ -73,13 +76,23 @@ def build(r: Reading, *, rules: dict[str, tuple[dict, dict]], show_when: dict[st
             scale=tuple(plain(s) for s in values.scale), value_items=labels(values.items),
             leaning=question("leaning", form.leaning),
             sure_prompt=plain(sure.prompt), sure_help_html=inline(sure.help), sure_items=labels(sure.items),
-            sure_flag_html=inline(sure.flag),
+            sure_flag_html=inline(sure.flag), help=labels(form.help) if form.help else {},
         ),
         prompt_groups=tuple(PromptGroup(g.id, plain(g.title), tuple(Prompt(q.id, plain(q.text)) for q in g.questions))
                             for g in r.files["prompts.yaml"].groups),
         tailoring=Tailoring(
             grid_rows=t.grid_rows, framings=labels(t.framings), options=t.options,
             rules=tuple(Rule(rule.id, *rules[rule.id], rule.show, rule.hide, rule.notes) for rule in t.rules),
+            studies=tuple(
+                Study(s.id, plain(s.name), s.kind, s.pages,
+                      tuple(Criterion(c.answer, tuple(map(str, c.took)), tuple(map(str, c.not_took)),
+                                      plain(c.not_included), plain(c.unsure)) for c in s.criteria),
+                      plain(s.applies) if s.applies else None, plain(s.label) if s.label else None)
+                for s in t.studies),
+            unsure_questions=unsure_questions,
+            value_conflicts=tuple(ValueConflict(c.leaning, c.value, c.at_least, plain(c.text))
+                                  for c in t.value_conflicts),
+            flag_texts=labels(t.flag_texts) if t.flag_texts else {},
         ),
         pages=pages, fingerprint=fingerprint, files=files,
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..answers import LIST_FIELDS, SITUATION_CHOICES
+from ..answers import LIST_FIELDS, SITUATION_CHOICES, VALUE_ITEMS
 from ..errors import Problem, quote
 from ..validation import Checker, Located
 from . import markup
@@ -171,7 +171,64 @@ def check_tailoring(r: Reading) -> dict[str, tuple[dict, dict]]:
                     r.problem(rel, data.line_of(name), prefix + name, "option ids: among " + ", ".join(option_ids),
                               quote(opt))
         parsed[rule.id] = (when, framing)
+    once(r, rel, t.studies, "a study id used once", "studies[{}].")
+    for i, conflict in enumerate(t.value_conflicts):
+        data, prefix = r.where(rel, conflict), f"value_conflicts[{i}]."
+        if conflict.leaning not in option_ids:
+            r.problem(rel, data.line_of("leaning"), prefix + "leaning",
+                      "an option id: one of " + ", ".join(option_ids), quote(conflict.leaning))
+        if conflict.value not in VALUE_ITEMS:
+            r.problem(rel, data.line_of("value"), prefix + "value", "one of: " + ", ".join(VALUE_ITEMS),
+                      quote(conflict.value))
     return parsed
+
+
+def unsure_questions(r: Reading) -> dict[str, str]:
+    """tailoring.yaml ``unsure_questions``, checked: situation answer -> the prompt id it suggests."""
+    t, prompts = r.files.get("tailoring.yaml"), r.files.get("prompts.yaml")
+    if t is None or not t.unsure_questions:
+        return {}
+    rel, items = "tailoring.yaml", r.raw["tailoring.yaml"]["unsure_questions"]
+    prompt_ids = {q.id for g in prompts.groups for q in g.questions} if prompts else None
+    with_unsure = [k for k, v in SITUATION_CHOICES.items() if "unsure" in v]
+    out = {}
+    for key, qid in t.unsure_questions.items():
+        field_name, line = f"unsure_questions.{key}", items.line_of(key)
+        if key not in with_unsure:
+            r.problem(rel, line, field_name, "an answer with \"I'm not sure\": one of " + ", ".join(with_unsure),
+                      quote(key))
+        elif not isinstance(qid, str) or (prompt_ids is not None and qid not in prompt_ids):
+            r.problem(rel, line, field_name, "a question id from prompts.yaml", quote(qid))
+        else:
+            out[str(key)] = qid
+    return out
+
+
+def check_studies(r: Reading) -> None:
+    """Every figure from a trial says which study's people it describes; each study's pages are about studies."""
+    t = r.files.get("tailoring.yaml")
+    if t is None:
+        return
+    # every study named in the file, a broken one too (reported already): no cascade onto its figures
+    ids = [s["id"] for s in r.raw["tailoring.yaml"].get("studies") or () if isinstance(s, dict) and "id" in s]
+    lines = r.raw["facts.yaml"]["facts"] if r.files.get("facts.yaml") else None
+    for fid, fact in r.facts.items():
+        line = lines.line_of(fid) if lines is not None else None
+        if fact.study is None:
+            ref = r.references.get(fact.source)
+            if ref is not None and ref.trial:
+                r.problem("facts.yaml", line, f"facts.{fid}.study",
+                          "the id of the study whose people this figure describes (its source is the "
+                          f"{ref.trial} trial)", "nothing")
+        elif fact.study not in ids:
+            r.problem("facts.yaml", line, f"facts.{fid}.study",
+                      "a study id from tailoring.yaml studies: " + (", ".join(ids) or "(none declared)"),
+                      quote(fact.study))
+    steps = {d.front.id: d.front.step for d in r.pages}
+    for i, study in enumerate(t.studies):
+        for pid in study.pages:
+            if steps.get(pid) != "trials":
+                r.problem("tailoring.yaml", None, f"studies[{i}].pages", "ids of pages with step: trials", quote(pid))
 
 
 def check_pages(r: Reading) -> dict[str, dict | None]:
@@ -212,10 +269,21 @@ def check_pages(r: Reading) -> dict[str, dict | None]:
             r.problem(d.rel, d.data.line_of("option"), "option", f"{option.id} (with step: option)",
                       quote(d.front.option))
         check_grid(r, d, t.grid_rows)
+    main_pages = {option.id: by_id.get(option.page) for option in t.options}
     for d in r.pages:
-        if d.front.step == "option" and d.front.id not in option_pages:
-            r.problem(d.rel, d.data.line_of("option"), "option", "an option listed in tailoring.yaml",
+        if d.front.step != "option" or d.front.id in option_pages:
+            continue
+        main = main_pages.get(d.front.option or "")
+        if main is None or d.front.show_when is None:
+            r.problem(d.rel, d.data.line_of("option"), "option",
+                      "an option listed in tailoring.yaml (a second page for an option needs show_when)",
                       quote(d.front.option))
+            continue
+        # A variant of an option's page for some situations: the same option, so the same name everywhere.
+        if d.front.title != main.front.title:
+            r.problem(d.rel, d.data.line_of("title"), "title", f"the title of {main.rel} (the same option)",
+                      quote(d.front.title))
+        check_grid(r, d, t.grid_rows)
     for rule in t.rules:
         for note in rule.notes:
             d = by_id.get(note)

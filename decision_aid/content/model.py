@@ -71,6 +71,7 @@ class Fact(Struct, kw_only=True):
     source: Text
     status: Text
     note: Text | None = None
+    study: Id | None = None  # the study (tailoring.yaml ``studies``) whose people this figure describes
 
     def invalid(self):
         if self.status not in ("V", "S"):
@@ -171,6 +172,8 @@ class Form(Record):
     sure_help_html: str
     sure_items: dict[str, str]  # sure key -> question text
     sure_flag_html: str
+    # the "Need help? / What happens next" panel's words (form.yaml help)
+    help: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class Prompt(Record):
@@ -216,11 +219,60 @@ class Rule(Record):
     notes: tuple[str, ...] = ()
 
 
+# How a study's figures relate to one person (see ``Study``): only ``applies`` may be shown as "people like you".
+APPLICABILITY = ("applies", "not_included", "unsure", "not_comparable", "estimate")
+STUDY_KINDS = ("matched", "not_comparable", "estimate")
+# Flags printed for the doctor (``Tailoring.flag_texts`` words each; value conflicts carry their own words).
+FLAG_CODES = ("not_usually_advised", "situation_changed", "leaning_not_shown", "unanswered_steps")
+
+
+class Criterion(Record):
+    """One answer a study's population depends on: the values it took, the values it did not take (with the plain
+    reason), and what to say when the answer is anything else ("not sure", "too early")."""
+
+    answer: str
+    took: tuple[str, ...]
+    not_took: tuple[str, ...]
+    not_included: str  # "this trial did not include people whose cancer was growing"
+    unsure: str  # which answer would change what is shown
+
+
+class Study(Record):
+    """Who a study took, as data: ``matched`` studies are matched answer by answer; ``not_comparable`` and
+    ``estimate`` studies never describe "people like you" and always carry their ``label``."""
+
+    id: str
+    name: str
+    kind: str  # matched | not_comparable | estimate
+    pages: tuple[str, ...] = ()  # content pages about this study (step trials)
+    criteria: tuple[Criterion, ...] = ()
+    applies: str | None = None  # matched: what is said when the answers match ("a trial of people like you")
+    label: str | None = None  # not_comparable, estimate: what is always said beside its figures
+
+
+class ValueConflict(Record):
+    """A leaning that pulls against something the person rated highly."""
+
+    leaning: str
+    value: str
+    at_least: int
+    text: str
+
+
 class Tailoring(Record):
     grid_rows: tuple[GridRow, ...]
     framings: dict[str, str]  # framing id -> words shown
     options: tuple[OptionDef, ...]
     rules: tuple[Rule, ...]
+    studies: tuple[Study, ...] = ()
+    # situation answer -> prompt id asked when "not sure"
+    unsure_questions: dict[str, str] = msgspec.field(default_factory=dict)
+    value_conflicts: tuple[ValueConflict, ...] = ()
+    # flag code -> words; {option} and {steps} are filled in
+    flag_texts: dict[str, str] = msgspec.field(default_factory=dict)
+
+    def study(self, study_id: str) -> Study | None:
+        return next((s for s in self.studies if s.id == study_id), None)
 
 
 class ChangelogEntry(Struct, kw_only=True):

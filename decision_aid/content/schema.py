@@ -12,10 +12,11 @@ from typing import Annotated, Any, ClassVar, Literal
 import msgspec
 from msgspec import Meta
 
-from ..answers import LEANING_CHOICES, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS
-from ..validation import Prose
-from .model import AUDIENCES, FRAMINGS, STEPS, Bundle, Date, Fact, GridRow, Id, IdList, OptionDef, Reference, Struct
-from .model import Version
+from ..answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
+from ..errors import quote
+from ..validation import Prose, Text
+from .model import AUDIENCES, FLAG_CODES, FRAMINGS, STEPS, STUDY_KINDS, Bundle, Date, Fact, GridRow, Id, IdList
+from .model import OptionDef, Reference, Struct, Version
 
 Mapping = Annotated[dict[str, Any], Meta(description="a mapping")]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
@@ -123,11 +124,16 @@ class SureForm(Section, kw_only=True):
     flag: Prose
 
 
+# The help panel's words (form.yaml ``help``); {clinic}, {phone} and {nurse} come from the clinic file.
+HELP_KEYS = ("title", "next_steps", "ask_nurse", "nurse_where", "phone", "no_clinic")
+
+
 class FormFile(Struct):
     situation: SituationForm  # type: ignore[valid-type]
     values: ValuesForm
     leaning: question("Leaning", LEANING_CHOICES)  # type: ignore[valid-type]
     sure: SureForm
+    help: labels("HelpTexts", HELP_KEYS) | None = None  # type: ignore[valid-type]
 
 
 class Prompt(Struct):
@@ -161,11 +167,74 @@ class Rule(Struct, kw_only=True):
             yield "hide", "options other than medicines_only (always shown)", repr("medicines_only")
 
 
+# Who each study took (``studies``): a criterion names one single-choice situation answer.
+SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
+AnyList = Annotated[tuple[Any, ...], Meta(description="a list")]
+
+
+class Criterion(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with answer, took, not_took, not_included and unsure"
+    answer: Text
+    took: AnyList
+    not_took: AnyList
+    not_included: Prose
+    unsure: Prose
+
+    def invalid(self):
+        if self.answer not in SINGLE_ANSWERS:
+            yield "answer", "an answer: one of " + ", ".join(SINGLE_ANSWERS), quote(self.answer)
+            return
+        choices = SITUATION_CHOICES[self.answer]
+        for name in ("took", "not_took"):
+            for value in getattr(self, name):
+                if str(value) not in choices:
+                    yield name, "values among " + ", ".join(choices), quote(value)
+        both = set(map(str, self.took)) & set(map(str, self.not_took))
+        if both:
+            yield "not_took", "no value also in took", quote(sorted(both)[0])
+
+
+class StudyEntry(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with id, name and kind"
+    id: Id
+    name: Prose
+    kind: Literal[STUDY_KINDS]  # type: ignore[valid-type]
+    pages: IdList = ()
+    criteria: Annotated[tuple[Criterion, ...], Meta(description="a list")] = ()
+    applies: Prose | None = None
+    label: Prose | None = None
+
+    def invalid(self):
+        if self.kind == "matched":
+            if not self.criteria:
+                yield "criteria", "at least one criterion (kind: matched)", "nothing"
+            if not self.applies:
+                yield "applies", "the words shown when the answers match", "nothing"
+        elif not self.label:
+            yield "label", f"the words always shown beside its figures (kind: {self.kind})", "nothing"
+        elif self.criteria:
+            yield "criteria", "no criteria unless kind is matched", "a list"
+
+
+class ValueConflictEntry(Struct, kw_only=True):
+    EXPECTED: ClassVar[str] = "a mapping with leaning, value, at_least and text"
+    leaning: Id  # an option id: checked against the options (checks.check_tailoring)
+    value: Id  # a value item: likewise
+    at_least: Annotated[int, Meta(ge=VALUE_MIN, le=VALUE_MAX,
+                                  description=f"a whole number from {VALUE_MIN} to {VALUE_MAX}")]
+    text: Prose
+
+
 class TailoringFile(Struct):
     grid_rows: Annotated[tuple[GridRow, ...], Meta(description="a list")]
     framings: labels("Framings", FRAMINGS)  # type: ignore[valid-type]
     options: Annotated[tuple[OptionDef, ...], Meta(description="a list")]
     rules: Annotated[tuple[Rule, ...], Meta(description="a list")]
+    studies: Annotated[tuple[StudyEntry, ...], Meta(description="a list of studies")] = ()
+    # situation answer -> the prompt id suggested when the answer is "I'm not sure" (checks.check_tailoring)
+    unsure_questions: Mapping | None = None
+    value_conflicts: Annotated[tuple[ValueConflictEntry, ...], Meta(description="a list")] = ()
+    flag_texts: labels("FlagTexts", FLAG_CODES) | None = None  # type: ignore[valid-type]
 
 
 # Each YAML file of the folder (files.YAML_FILES) and its declaration.

@@ -10,7 +10,6 @@ with a picture of 100 people. Figures an earlier option already pictures are nam
 from .export import summary_json, summary_json_text, write_summary_file
 from .model import (
     FigureGroup,
-    Flag,
     GlossaryLine,
     KeyFigure,
     NoteLine,
@@ -27,7 +26,6 @@ from .render import render_html
 
 __all__ = [
     "FigureGroup",
-    "Flag",
     "GlossaryLine",
     "KeyFigure",
     "NoteLine",

@@ -47,6 +47,12 @@ def summary_json(summary: Summary) -> dict:
                                 "population": f.population,
                                 "time_frame": f.time_frame,
                                 "source": f.source,
+                                "applicability": {
+                                    "status": f.applicability,
+                                    "like_you": f.like_you,
+                                    "study": f.study,
+                                    "text": f.applicability_text,
+                                },
                             }
                             for f in g.figures
                         ],
@@ -57,6 +63,11 @@ def summary_json(summary: Summary) -> dict:
             for o in summary.options
         ],
         "notes": [{"id": n.id, "title": n.title} for n in summary.notes],
+        "flags": [{"code": f.code, "text": f.text} for f in summary.flags],
+        "studies": [{"id": st.id, "name": st.name, "applicability": st.applicability, "like_you": st.like_you,
+                     "text": st.text} for st in summary.studies],
+        "unanswered_steps": [{"id": i, "name": n} for i, n in zip(summary.unanswered_step_ids,
+                                                                   summary.unanswered_steps)],
         "rules": list(summary.rules),
     }
 

@@ -62,7 +62,7 @@ def glance(summary: Summary) -> dict:
         "leaning": summary.leaning_label,
         "sure": sure_text(summary),
         "not_yet_sure": summary.not_yet_sure,
-        "flags": [f.text for f in summary.flags],
+        "flags": [f.text for f in summary.flags if f.code != "unanswered_steps"],  # those have their own line
         "unanswered": list(summary.unanswered_steps),
         "values": top_values(summary),
         "questions": [shorten(q.text, GLANCE_QUESTION_CHARS) for q in summary.questions[:GLANCE_QUESTIONS]],

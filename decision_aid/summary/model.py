@@ -16,6 +16,7 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import tailor
+from .tailored import FlagLine, StudyLine
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -64,6 +65,14 @@ class KeyFigure:
     population: str
     time_frame: str
     source: str
+    applicability: str = "general"  # applies | not_included | unsure | not_comparable | estimate | general
+    applicability_text: str = ""  # who the study took, in words, for this person ("" for general figures)
+    study: str | None = None
+
+    @property
+    def like_you(self) -> bool:
+        """Only then may the figure be read as "in a trial of people like you"."""
+        return self.applicability == "applies"
 
     @property
     def count(self) -> int:
@@ -102,6 +111,11 @@ class FigureGroup:
     def time_frame(self) -> str:
         return self.figures[0].time_frame if self.figures else ""
 
+    @property
+    def applicability_text(self) -> str:
+        """Who the figures' study took, for this person: printed with the group."""
+        return " ".join(dict.fromkeys(f.applicability_text for f in self.figures if f.applicability_text))
+
 
 @dataclass(frozen=True)
 class TrialLine:
@@ -137,14 +151,6 @@ class GlossaryLine:
 
 
 @dataclass(frozen=True)
-class Flag:
-    """Something the care team should see at a glance; ``code`` is stable, ``text`` is what prints."""
-
-    code: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Summary:
     """One person's discussion summary, ready for the template, the PDF and the JSON."""
 
@@ -174,8 +180,10 @@ class Summary:
     fingerprint: str
     answers: Answers
     rules: tuple[str, ...] = ()
-    flags: tuple[Flag, ...] = ()
-    unanswered_steps: tuple[str, ...] = ()  # the steps with nothing answered, by their names in the wizard
+    flags: tuple[FlagLine, ...] = ()  # tailoring's flags: leaning against the framing or values, changes, gaps
+    unanswered_steps: tuple[str, ...] = ()  # the names of the steps with no answer at all
+    unanswered_step_ids: tuple[str, ...] = ()
+    studies: tuple[StudyLine, ...] = ()  # every study, those that took people like this person first
 
     @property
     def is_draft(self) -> bool:
@@ -233,7 +241,7 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
     for key, question in form.situation.items():
         answer = answers.situation.get(key)
         if answer is None and not is_asked(key, answers.situation):
-            continue  # not asked for this situation (answers.ASKED_WHEN)
+            continue  # not asked in this situation (which problems the tumor causes, when it causes none)
         if answer is None:
             words = None
         elif isinstance(answer, tuple):
@@ -255,6 +263,7 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
     questions += [QuestionLine(text, True) for text in answers.own_questions]
 
     options = _options(content, view, clinic)
+    leanings = {lv.id: lv.label for lv in view.leanings}
     notes = tuple(NoteLine(n.id, n.title) for n in view.notes)
     bundle = content.bundle
 
@@ -271,7 +280,8 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         scale=form.scale,
         leaning_prompt=form.leaning.prompt,
         leaning=answers.leaning,
-        leaning_label=form.leaning.choices[answers.leaning] if answers.leaning else None,
+        leaning_label=(leanings.get(answers.leaning) or form.leaning.choices[answers.leaning]) if answers.leaning
+        else None,
         sure_prompt=form.sure_prompt,
         sure=sure,
         sure_flag_text=html_to_text(form.sure_flag_html).strip(),
@@ -285,28 +295,12 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         fingerprint=content.fingerprint,
         answers=answers,
         rules=view.rules,
+        flags=tuple(FlagLine(f.code, f.text) for f in view.flags),
+        unanswered_steps=tuple(name for _, name in view.unanswered_steps),
+        unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
+        studies=tuple(StudyLine(u.id, u.name, u.status, u.text) for u in view.studies),
     )
-    summary = replace(summary, flags=_flags(summary), unanswered_steps=_unanswered(summary))
     return _with_glossary(summary, content)
-
-
-def _flags(summary: Summary) -> tuple[Flag, ...]:
-    flags = []
-    leaning = next((o for o in summary.options if o.id == summary.leaning), None)
-    if leaning is not None and leaning.framing == "not_usually_advised":
-        flags.append(Flag("leaning_not_usually_advised",
-                          f"Leaning toward “{leaning.title}”, which the aid calls {leaning.framing_label.lower()}"))
-    if summary.sure_noes:
-        flags.append(Flag("sure_no", f"Answered No to {summary.sure_noes} of {len(summary.sure)} SURE questions"))
-    return tuple(flags)
-
-
-def _unanswered(summary: Summary) -> tuple[str, ...]:
-    empty = {"My situation": not any(line.answer for line in summary.situation),
-             "What matters to me": all(v.rating is None for v in summary.values),
-             "Where I am leaning": summary.leaning is None,
-             "The SURE test": all(line.answer is None for line in summary.sure)}
-    return tuple(step for step, none in empty.items() if none)
 
 
 def _check_questions(content: Content, answers: Answers) -> None:
@@ -325,7 +319,7 @@ def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
         page = content.pages[option.page_id]
         groups = []
         for comparison in page.compare:
-            figures = tuple(_figure(content, fid) for fid in comparison.facts)
+            figures = tuple(_figure(content, fid, view) for fid in comparison.facts)
             figures = tuple(f for f in figures if f is not None)
             if not figures:
                 continue
@@ -339,11 +333,13 @@ def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
     return tuple(out)
 
 
-def _figure(content: Content, fact_id: str) -> KeyFigure | None:
+def _figure(content: Content, fact_id: str, view) -> KeyFigure | None:
     fact = content.facts.get(fact_id)
     if fact is None or fact.per100 is None:
         return None  # the checker refuses these; never draw a picture without its figure
-    return KeyFigure(fact.id, fact.phrase, fact.per100, fact.population, fact.time_frame, fact.source)
+    use = view.figure(fact_id)
+    return KeyFigure(fact.id, fact.phrase, fact.per100, fact.population, fact.time_frame, fact.source,
+                     use.status, use.text, use.study)
 
 
 # -- "Words used": the glossary terms that appear in the summary's words ----------------------------------------
@@ -382,9 +378,11 @@ def summary_text(summary: Summary) -> str:
     for o in summary.options:
         parts += [o.title, o.framing_label]
         for g in o.figure_groups:
-            parts += [g.title, g.time_frame] + [f"{f.phrase} {f.population}" for f in g.figures]
+            parts += [g.title, g.time_frame, g.applicability_text]
+            parts += [f"{f.phrase} {f.population}" for f in g.figures]
         parts += [f"{t.name} {t.summary}" for t in o.trials]
     parts += [n.title for n in summary.notes]
+    parts += [f.text for f in summary.flags]
     return "\n".join(parts)
 
 

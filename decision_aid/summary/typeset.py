@@ -84,6 +84,7 @@ def summary_data(summary: Summary, *, paper: str = "a4") -> dict:
                     {
                         "title": g.title,
                         "time_frame": g.time_frame,
+                        "applies": g.applicability_text or None,  # who the study took, beside its figures
                         "shown_with": g.shown_with,
                         "figures": [{"phrase": f.wording[0], "who": f.wording[1], "count": f.count,
                                      "alt": f.description, "svg": icon_array_svg(f.per100)} for f in g.figures],

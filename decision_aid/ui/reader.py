@@ -94,11 +94,11 @@ class PageDialog(ReaderDialog):
     """A content page that is not a wizard step of its own: an option's full page, a note, "more detail"."""
 
     def __init__(self, *, page: Page, content: Content, on_link: Callable[[str], None], parent: QWidget,
-                 draft: bool = False, extra: QWidget | None = None):
+                 draft: bool = False, extra: QWidget | None = None, tailored=None):
         super().__init__(title=page.title, parent=parent, draft=draft)
         self.page = page
         self.setObjectName(f"page:{page.id}")
-        self.view = ContentView(page, content=content, on_link=on_link)
+        self.view = ContentView(page, content=content, on_link=on_link, view=tailored)
         self.body.add(self.view)
         if extra is not None:
             self.body.add(extra)

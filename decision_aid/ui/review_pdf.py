@@ -26,10 +26,34 @@ from PySide6.QtGui import (
 from ..errors import SummaryWriteError
 from ..review.packet import Packet
 from .fonts import app_font
-from .summary_document import font_family
-from .summary_pdf import CSS_DPI, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MM, PDF_RESOLUTION, page_size_px, paginate
+from .fonts import load_fonts as font_family
 
+CSS_DPI = 96.0
+MM = CSS_DPI / 25.4
+MARGIN_LEFT = MARGIN_RIGHT = 16 * MM
+MARGIN_TOP = 13 * MM
+MARGIN_BOTTOM = 24 * MM  # room for the footer
+PDF_RESOLUTION = 1200
 FOOTER_PX = 7.5 * CSS_DPI / 72
+
+
+def page_size_px(device: QPdfWriter) -> QSizeF:
+    """The whole sheet in CSS pixels."""
+    points = device.pageLayout().fullRectPoints()
+    return QSizeF(points.width() * CSS_DPI / 72.0, points.height() * CSS_DPI / 72.0)
+
+
+def paginate(doc: QTextDocument, page: QSizeF) -> int:
+    """Lay ``doc`` out on pages of ``page`` (CSS pixels) with the margins above; return the number of pages."""
+    root = doc.rootFrame()
+    fmt = root.frameFormat()
+    fmt.setLeftMargin(MARGIN_LEFT)
+    fmt.setRightMargin(MARGIN_RIGHT)
+    fmt.setTopMargin(MARGIN_TOP)
+    fmt.setBottomMargin(MARGIN_BOTTOM)
+    root.setFrameFormat(fmt)
+    doc.setPageSize(page)
+    return doc.pageCount()
 
 
 def packet_document(html: str) -> QTextDocument:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ..content.model import Content, Page
+from ..tailoring import TailoredView
 
 
 class SessionDialogs:
@@ -54,10 +55,11 @@ class SessionDialogs:
 
         return self._open(AboutDialog(content=self.content, on_link=self._on_link, parent=self._parent))
 
-    def show_page(self, page: Page, *, extra: QWidget | None) -> QWidget:
-        """A page of the content to read (an option, a note, a detail), with ``extra`` below it."""
+    def show_page(self, page: Page, *, extra: QWidget | None, tailored: TailoredView) -> QWidget:
+        """A page of the content to read (an option, a note, a detail), as ``tailored`` shows it for this person,
+        with ``extra`` below it."""
         from .reader import PageDialog
 
         self.close_all()
         return self._open(PageDialog(page=page, content=self.content, on_link=self._on_link, parent=self._parent,
-                                     draft=self.content.bundle.is_draft, extra=extra))
+                                     draft=self.content.bundle.is_draft, extra=extra, tailored=tailored))

@@ -192,10 +192,13 @@ class SessionView(QWidget):
             self.go_to_page(key)
             self.current_page().show_section(page_id)
             return
+        shown = self.session.view.option(page.option) if page.step == "option" else None
+        if shown is not None:  # the option's page for this person's situation
+            page = self.content.pages[shown.page_id]
         extra = None
         if page.step == "option" and page.option == "trial" and self.session.clinic.has_trials:
             extra = ClinicTrialsBox(clinic=self.session.clinic)
-        self.dialogs.show_page(page, extra=extra)
+        self.dialogs.show_page(page, extra=extra, tailored=self.session.view)
 
     # -- dialogs over the session --------------------------------------------------------------------------------
     @property

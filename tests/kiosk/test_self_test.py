@@ -65,7 +65,7 @@ def test_broken_content_fails_with_every_problem_named(tmp_path):
     assert out.returncode == 1
     assert "Traceback" not in out.stdout + out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == f"FAILED: content: 4 problems in {broken}"  # the two, and two links to the unread page
+    assert lines[0] == f"FAILED: content: 5 problems in {broken}"  # the two, and three links to the unread page
     assert "    pages/welcome.md:7: review_due: expected a date as YYYY-MM-DD, received 'someday'" in lines
     assert any(line.startswith("    pages/risks.md:") and "audience: expected one of:" in line
                and "received 'everyone'" in line for line in lines), out.stdout

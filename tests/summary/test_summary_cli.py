@@ -101,7 +101,7 @@ def test_the_file_name_is_shown_as_given(answers, tmp_path):
     out = run("summary", "--answers", "answers.json", "--out", "s.html", "--content", str(SUMMARY_CONTENT),
               cwd=tmp_path)
     expect_one_line(out, "decision-aid: answers.json: leaning: expected one of: medicines_only, surgery, radiation, "
-                         "trial, unsure, received 'soon'", tmp_path / "s.html")
+                         "trial, symptom_relief, unsure, received 'soon'", tmp_path / "s.html")
 
 
 def test_an_unknown_question_id_is_named(answers, tmp_path):
@@ -177,3 +177,29 @@ def test_on_the_shipped_content(tmp_path):
     answers.write_text(json.dumps(dict(GOOD, questions=[first_prompt])), encoding="utf-8")
     out = run("summary", "--answers", str(answers), "--out", str(tmp_path / "s.pdf"))
     assert out.returncode == 0, out.stderr
+
+
+def test_unanswered_steps_give_a_one_line_warning_and_exit_0(tmp_path):
+    (tmp_path / "answers.json").write_text(json.dumps({"format": "decision-aid-answers", "version": 1,
+                                                       "leaning": "unsure"}), encoding="utf-8")
+    out = run("summary", "--answers", "answers.json", "--out", "s.json", "--content", str(SUMMARY_CONTENT),
+              cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines() == [
+        "decision-aid: warning: answers.json: not answered: Your situation, What matters to you, Four quick "
+        "questions (the summary says so)"]
+    data = json.loads((tmp_path / "s.json").read_text())
+    assert [s["id"] for s in data["unanswered_steps"]] == ["situation", "values", "sure"]
+
+
+@pytest.mark.parametrize("data,received", [
+    ({"format": "decision-aid-summary", "version": 1, "options": []},
+     "a discussion summary (JSON for a health record)"),
+    ({"patient": "x", "score": 3}, "a JSON object with none of its keys"),
+])
+def test_a_file_that_is_not_an_answers_file_gets_one_clear_error(tmp_path, data, received):
+    (tmp_path / "answers.json").write_text(json.dumps(data), encoding="utf-8")
+    out = run("summary", "--answers", "answers.json", "--out", "s.html", "--content", str(SUMMARY_CONTENT),
+              cwd=tmp_path)
+    expect_one_line(out, "decision-aid: answers.json: (file): expected an answers file (format "
+                         f"'decision-aid-answers'), received {received}", tmp_path / "s.html")

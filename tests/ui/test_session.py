@@ -40,13 +40,14 @@ def test_no_event_when_nothing_changes(session):
     assert seen == []
 
 
-def test_view_is_recomputed_only_when_the_situation_changes(session):
+def test_pages_re_render_only_when_the_situation_changes(session):
     first = session.view
+    assert session.view is first  # kept while nothing changes
     session.set_value(key="live_longer", value=2)
-    assert session.view is first
+    assert session.view.render_key == first.render_key  # values change flags, not what the pages show
     session.set_situation(key="breast_symptoms", value="none")
     session.set_situation(key="distant_response", value="growing")
-    assert session.view is not first
+    assert session.view.render_key != first.render_key
     assert session.view.option("surgery").framing == "not_usually_advised"
 
 
@@ -102,3 +103,29 @@ def test_a_new_session_shares_nothing_with_the_old(fixture_content):
     assert new.answers == Answers() and not new.has_answers()
     assert new.text_scale == 100 and not new.high_contrast
     assert new.answers_changed is not old.answers_changed
+
+
+def test_the_leaning_remembers_its_situation_and_a_change_is_flagged(shipped_content):
+    session = Session(content=shipped_content)
+    session.set_situation(key="breast_symptoms", value="none")
+    session.set_situation(key="distant_response", value="stable")
+    session.set_leaning(value="surgery")
+    assert session.answers.leaning_situation == {"breast_symptoms": "none", "distant_response": "stable"}
+    assert "situation_changed" not in [f.code for f in session.view.flags]
+    session.set_situation(key="distant_response", value="growing")
+    codes = [f.code for f in session.view.flags]
+    assert "situation_changed" in codes and "not_usually_advised" in codes
+    session.confirm_leaning()
+    assert "situation_changed" not in [f.code for f in session.view.flags]
+    assert session.answers.leaning_situation == session.answers.situation
+
+
+def test_a_not_sure_answer_ticks_its_suggested_question_and_a_later_answer_unticks_it(shipped_content):
+    session = Session(content=shipped_content)
+    session.set_situation(key="distant_response", value="unsure")
+    assert session.answers.questions == ("situation.under-control",)
+    session.set_question(question_id="situation.under-control", ticked=False)  # removable
+    session.set_situation(key="tumor_type", value="unsure")
+    assert session.answers.questions == ("situation.tumor-type",)
+    session.set_situation(key="tumor_type", value="hr_positive")
+    assert session.answers.questions == ()

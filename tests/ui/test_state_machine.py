@@ -113,9 +113,13 @@ class WizardMachine(RuleBasedStateMachine):
         self._page("values").items[item].buttons[str(value)].click()
         self.expected["values"][item] = value
 
-    @rule(choice=st.sampled_from(["medicines_only", "surgery", "radiation", "trial", "unsure"]))
+    @rule(choice=st.sampled_from(["medicines_only", "surgery", "radiation", "trial", "symptom_relief", "unsure"]))
     def lean(self, choice):
-        self._page("leaning").block.buttons[choice].click()
+        buttons = self._page("leaning").block.buttons
+        assert list(buttons) == [lv.id for lv in self.window.session.view.leanings]
+        if choice not in buttons:  # only the options shown for the situation are leanings
+            return
+        buttons[choice].click()
         self.expected["leaning"] = choice
 
     @rule(item=st.sampled_from(["sure", "understand", "risks_benefits", "support"]), yes=st.booleans())

@@ -176,8 +176,11 @@ def walk(qtbot, window, situation: dict, how) -> None:
 
     questions = window.current_page()
     first_prompt = next(iter(questions.checks))
-    how(qtbot, questions.checks[first_prompt])
-    assert window.session.answers.questions == (first_prompt,)
+    suggested = window.session.view.suggested_questions  # each "I'm not sure" ticked its question
+    assert window.session.answers.questions == suggested
+    assert all(questions.checks[q].isChecked() for q in suggested)
+    how(qtbot, questions.checks[first_prompt])  # ticks it, or unticks a suggested one: they are removable
+    assert set(window.session.answers.questions) == set(suggested) ^ {first_prompt}
     press_next(qtbot, window, how)
 
     assert window.current_page().objectName() == "page:summary"

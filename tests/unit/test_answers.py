@@ -60,7 +60,7 @@ def test_the_format_matches_the_design():
     }
     assert VALUE_ITEMS == ("live_longer", "breast_control", "avoid_surgery", "avoid_side_effects",
                            "medicines_on_time", "help_research")
-    assert LEANING_CHOICES == ("medicines_only", "surgery", "radiation", "trial", "unsure")
+    assert LEANING_CHOICES == ("medicines_only", "surgery", "radiation", "trial", "symptom_relief", "unsure")
     assert SURE_ITEMS == ("sure", "understand", "risks_benefits", "support")
 
 
@@ -112,8 +112,8 @@ def test_every_problem_is_reported_at_once():
     }
     got = messages(data)
     assert got == [
-        "answers.json: extra: expected one of: format, version, situation, values, leaning, sure, questions, "
-        "own_questions, name, received 'extra'",
+        "answers.json: extra: expected one of: format, version, situation, values, leaning, leaning_situation, sure, "
+        "questions, own_questions, name, received 'extra'",
         "answers.json: format: expected 'decision-aid-answers', received 'something-else'",
         "answers.json: version: expected 1, received 2",
         "answers.json: situation.breast_symptoms: expected one of: none, some, unsure, received 'yes'",
@@ -125,7 +125,8 @@ def test_every_problem_is_reported_at_once():
         "answers.json: values.avoid_surgery: expected a whole number from 0 to 4, received true",
         "answers.json: values.fun: expected one of: live_longer, breast_control, avoid_surgery, avoid_side_effects, "
         "medicines_on_time, help_research, received 'fun'",
-        "answers.json: leaning: expected one of: medicines_only, surgery, radiation, trial, unsure, received 'maybe'",
+        "answers.json: leaning: expected one of: medicines_only, surgery, radiation, trial, symptom_relief, unsure, "
+        "received 'maybe'",
         "answers.json: sure.sure: expected true or false, received 'yes'",
         "answers.json: sure.happy: expected one of: sure, understand, risks_benefits, support, received 'happy'",
         "answers.json: questions[1]: expected a non-empty text, received 3",
@@ -223,7 +224,7 @@ def test_the_form_declares_which_question_depends_on_which_answer():
 
 def test_the_session_refuses_what_the_answers_file_refuses():
     """The session has no checks of its own: a change is checked by the answers file's declaration."""
-    from conftest import FIXTURE_CONTENT
+    from tests.conftest import FIXTURE_CONTENT
 
     from decision_aid.content import load_content
     from decision_aid.session import Session
@@ -238,7 +239,8 @@ def test_the_session_refuses_what_the_answers_file_refuses():
         (lambda: session.set_value(key="live_longer", value=5),
          "the session: values.live_longer: expected a whole number from 0 to 4, received 5"),
         (lambda: session.set_leaning(value="maybe"),
-         "the session: leaning: expected one of: medicines_only, surgery, radiation, trial, unsure, received 'maybe'"),
+         "the session: leaning: expected one of: medicines_only, surgery, radiation, trial, symptom_relief, unsure, "
+         "received 'maybe'"),
         (lambda: session.set_question(question_id="nope", ticked=True),
          "the session: questions[0]: expected a question id from the prompt list, received 'nope'"),
     ]
@@ -250,3 +252,24 @@ def test_the_session_refuses_what_the_answers_file_refuses():
     session.set_situation(key="breast_symptoms", value="some")
     session.set_situation(key="symptom_kinds", value=["pain", "pain", "bleeding"])
     assert session.answers.situation == {"breast_symptoms": "some", "symptom_kinds": ("bleeding", "pain")}
+
+
+def test_symptom_relief_is_a_leaning_and_the_leaning_situation_round_trips(tmp_path):
+    from decision_aid.answers import load_answers, save_answers
+
+    answers = Answers(situation={"breast_symptoms": "none", "spread_sites": ("bone",)}, leaning="symptom_relief",
+                      leaning_situation={"breast_symptoms": "some", "spread_sites": ("bone", "liver")})
+    path = tmp_path / "a.json"
+    save_answers(answers, path)
+    again = load_answers(path)
+    assert again.leaning == "symptom_relief"
+    assert again.leaning_situation == {"breast_symptoms": "some", "spread_sites": ("bone", "liver")}
+    assert again == answers
+
+
+def test_a_bad_leaning_situation_is_named():
+    with pytest.raises(AnswersError) as exc:
+        parse_answers({"format": "decision-aid-answers", "version": 1, "leaning_situation": {"breast_symptoms": "x"}},
+                      source="a.json")
+    assert [str(p) for p in exc.value.problems] == [
+        "a.json: leaning_situation.breast_symptoms: expected one of: none, some, unsure, received 'x'"]

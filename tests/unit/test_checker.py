@@ -30,7 +30,7 @@ def test_broken_yaml_is_an_error_not_empty(content_copy):
     edit(content_copy / "facts.yaml", "    value: 16\n", "    value: [16\n")
     # Only the broken file is reported: no cascade of "unknown fact" from the pages that use its facts.
     assert messages(content_copy) == [
-        "facts.yaml:20: (yaml): expected valid YAML, received \"expected ',' or ']', but got ':'\""]
+        "facts.yaml:22: (yaml): expected valid YAML, received \"expected ',' or ']', but got ':'\""]
 
 
 def test_empty_yaml_file_is_named(content_copy):
@@ -85,13 +85,13 @@ def test_unknown_fact_placeholder(content_copy):
 
 def test_fact_without_source(content_copy):
     edit(content_copy / "facts.yaml", "    source: mclaughlin2008\n", "")
-    assert "facts.yaml:19: facts.lymph.alnd.source: expected a non-empty text, received nothing" in \
+    assert "facts.yaml:21: facts.lymph.alnd.source: expected a non-empty text, received nothing" in \
         messages(content_copy)
 
 
 def test_fact_with_unknown_source(content_copy):
     edit(content_copy / "facts.yaml", "source: mclaughlin2008", "source: mclaughlin2009")
-    assert "facts.yaml:24: facts.lymph.alnd.source: expected a reference id from references.yaml, received " \
+    assert "facts.yaml:26: facts.lymph.alnd.source: expected a reference id from references.yaml, received " \
            "'mclaughlin2009'" in messages(content_copy)
 
 
@@ -248,8 +248,9 @@ def test_missing_step_page(content_copy):
 
 
 def test_compare_needs_one_time_frame(content_copy):
-    edit(content_copy / "facts.yaml", "time_frame: within 3 years\n    source: khan2022\n    status: V\n  lymph",
-         "time_frame: within 4 years\n    source: khan2022\n    status: V\n  lymph")
+    edit(content_copy / "facts.yaml",
+         "time_frame: within 3 years\n    source: khan2022\n    status: V\n    study: e2108\n  lymph",
+         "time_frame: within 4 years\n    source: khan2022\n    status: V\n    study: e2108\n  lymph")
     assert messages(content_copy) == [
         "pages/trials.md:12: compare[0].facts: expected facts with one and the same time_frame, received "
         "'within 3 years / within 4 years'"]

@@ -59,7 +59,7 @@ id = "X"
         load_clinic(path)
     src = str(path)
     assert [str(p) for p in info.value.problems] == [
-        f"{src}: nmae: expected one of: name, phone, kiosk, idle_timeout_minutes, export_folder, paper, trials, "
+        f"{src}: nmae: expected one of: name, phone, nurse, kiosk, idle_timeout_minutes, export_folder, paper, trials, "
         "received 'nmae'",
         f"{src}: kiosk: expected true or false, received 'yes'",
         f"{src}: idle_timeout_minutes: expected a number of minutes from 1 to 60, received 0",
@@ -75,3 +75,9 @@ def test_broken_toml(tmp_path):
     with pytest.raises(ClinicError) as info:
         load_clinic(path)
     assert str(info.value).startswith(f"{path}: (file): expected valid TOML, received ")
+
+
+def test_where_to_find_a_nurse(tmp_path):
+    path = tmp_path / "clinic.toml"
+    path.write_text('name = "X"\nnurse = "in room 4"\n', encoding="utf-8")
+    assert load_clinic(path).nurse == "in room 4"

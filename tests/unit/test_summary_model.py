@@ -92,6 +92,8 @@ def test_nothing_answered_says_so_everywhere(content):
     html = visible_text(render_html(s))
     glance = 4  # situation, leaning, what matters most, first questions
     assert html.count("Not answered") == len(s.situation) + len(s.values) + 1 + len(s.sure) + 1 + glance
+    assert "Steps not answered: Your situation, What matters to you, Where you are leaning, Four quick questions" in html
+    assert [f.code for f in s.flags] == ["unanswered_steps"]
 
 
 def test_what_matters_uses_the_scale_words(content):
@@ -109,7 +111,8 @@ def test_not_yet_sure_flag_and_its_reasons(content):
     assert s.not_yet_sure_reasons == ("Leaning: I'm not sure yet",
                                       "Answered No to 1 of 4 questions of the SURE test")
     s = summary_for(content, SYMPTOMS)
-    assert s.not_yet_sure and s.sure_noes == 1 and s.leaning_label == "Adding radiation"
+    assert s.not_yet_sure and s.sure_noes == 1
+    assert s.leaning_label == "Add radiation to the breast, without surgery"  # the option's own words
 
 
 def test_questions_ticked_in_list_order_then_own_words(content):
@@ -314,7 +317,11 @@ def test_json_for_a_health_record(content):
     assert data["options"][0]["key_figures"][0]["facts"][0] == {
         "id": "e2108.local.without", "phrase": "40 in 100 people", "per100": 39.8,
         "population": "people in E2108 who kept taking medicines alone", "time_frame": "within 3 years",
-        "source": "khan2022"}
+        "source": "khan2022",
+        "applicability": {"status": "not_included", "like_you": False, "study": "e2108",
+                          "text": "This trial did not include people whose cancer was growing."}}
+    assert data["flags"] == [{"code": "unanswered_steps", "text": "Not answered: What matters to you."}]
+    assert data["unanswered_steps"] == [{"id": "values", "name": "What matters to you"}]
     assert data["clinic"] is None
 
 

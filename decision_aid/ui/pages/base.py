@@ -121,8 +121,8 @@ class StepPage(QWidget):
             self.build()
             self.scroll.layout_.addStretch(1)
             changed = True
-        if self._rendered_view is not self.session.view:
-            self._rendered_view = self.session.view
+        if self._rendered_view != self.session.view.render_key:  # the situation changed
+            self._rendered_view = self.session.view.render_key
             self.render_view()
             self.tab_order_dirty = True
             changed = True
@@ -163,11 +163,13 @@ class StepPage(QWidget):
             self.heading.setText(pages[0].title)
         for i, page in enumerate(pages):
             if i == 0:
-                view = ContentView(page, content=self.session.content, on_link=self.on_link)
+                view = ContentView(page, content=self.session.content, on_link=self.on_link,
+                                   view=self.session.view)  # who each figure's study took, for this person
                 self.intro_layout.addWidget(view)
             else:
                 view = Card(role="card")
                 view.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
+                                                view=self.session.view,
                                                 show_title=True))
                 self.intro_layout.addWidget(view)
             self.section_views[page.id] = view
@@ -178,14 +180,18 @@ class StepPage(QWidget):
     def on_answers_changed(self, what: str) -> None:
         """The session's answers changed while this page is showing."""
         if self._built:
-            if self._rendered_view is not self.session.view:
-                self._rendered_view = self.session.view
+            if self._rendered_view != self.session.view.render_key:
+                self._rendered_view = self.session.view.render_key
                 self.render_view()
                 self.tab_order_dirty = True
             self.refresh()
             if self.tab_order_dirty:
                 self.settle()
-                self.controls_changed.emit()
+                self._refresh_tab_order()
+
+    def _refresh_tab_order(self) -> None:
+        """Widgets came or went while the page shows: the wizard puts them in reading order again."""
+        self.controls_changed.emit()
 
     def show_section(self, page_id: str) -> None:
         """Scroll to one of this step's content pages (a link such as ``page:trial-e2108``)."""

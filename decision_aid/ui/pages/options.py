@@ -61,6 +61,9 @@ class OptionsPage(StepPage):
         self.grid = OptionGrid(view=view, rows=content.tailoring.grid_rows, on_link=self.on_link,
                                on_read_more=self.read_option)
         self.grid_layout.addWidget(self.grid)
+        self.figures_box = figures_box(view, content)
+        if self.figures_box is not None:
+            self.grid_layout.addWidget(self.figures_box)
         self.clinic_box = None
         if view.option("trial") is not None and self.session.clinic.has_trials:
             self.clinic_box = ClinicTrialsBox(clinic=self.session.clinic)
@@ -71,3 +74,22 @@ class OptionsPage(StepPage):
         option = self.session.view.option(option_id)
         if option is not None:
             self.open_page(option.page_id)
+
+
+def figures_box(view, content) -> Card | None:
+    """Under the grid: who the studies behind its figures took, for this person (``tailor`` decides)."""
+    facts = set()
+    for option in view.options:
+        page = content.pages[option.page_id]
+        facts |= set(page.facts) | {f for c in page.compare for f in c.facts}
+    studies = [s for s in view.studies if any(view.figure(f).study == s.id for f in facts)]
+    if not studies:
+        return None
+    box = Card(role="card")
+    box.setObjectName("figuresBox")
+    box.body.addWidget(Heading("Who the figures for these options come from", role="subheading"))
+    for study in studies:
+        line = Heading(f"{study.name}: {study.text}", role="body")
+        line.setObjectName(f"study:{study.id}:{study.status}")
+        box.body.addWidget(line)
+    return box

@@ -11,16 +11,26 @@ from ..styling import named
 from .base import StepPage
 
 
+# The prompt group whose questions an "I'm not sure" about the situation suggests (tailoring.yaml unsure_questions).
+SUGGESTED_GROUP = "situation"
+SUGGESTED_NOTE = "We ticked the questions that fit your \"I'm not sure\" answers. Untick any you do not want."
+
+
 class QuestionsPage(StepPage):
     TITLE = "Questions to ask"
     STEP = "questions"
 
     def build(self) -> None:
         self.checks: dict[str, ChoiceCheck] = {}
+        self.suggested_note = None
         for group in self.session.content.prompt_groups:
             card = Card(role="card")
             card.setObjectName(f"prompts:{group.id}")
             card.body.addWidget(Heading(group.title, role="subheading"))
+            if group.id == SUGGESTED_GROUP:
+                self.suggested_note = Heading(SUGGESTED_NOTE, role="caption")
+                self.suggested_note.setObjectName("suggestedNote")
+                card.body.addWidget(self.suggested_note)
             for prompt in group.prompts:
                 check = ChoiceCheck(prompt.text)
                 check.setObjectName(f"prompt:{prompt.id}")
@@ -60,6 +70,11 @@ class QuestionsPage(StepPage):
         self.entry.setFocus()
 
     def refresh(self) -> None:
+        if self.suggested_note is not None:
+            shown = bool(self.session.view.suggested_questions)
+            if shown != self.suggested_note.isVisibleTo(self):
+                self.suggested_note.setVisible(shown)
+                self.tab_order_dirty = True
         ticked = set(self.session.answers.questions)
         for qid, check in self.checks.items():
             check.blockSignals(True)

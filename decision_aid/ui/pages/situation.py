@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from ...answers import LIST_FIELDS
+from ...answers import ASKED_WHEN, LIST_FIELDS, is_asked
 from ..choices import MultiChoice, SingleChoice
 from .base import StepPage
 
-# Asked only while the tumor causes problems: which problems it causes.
-DEPENDS_ON = {"symptom_kinds": ("breast_symptoms", "some")}
 # A list answer where "I'm not sure" cannot sit beside a definite answer.
 EXCLUSIVE = {"spread_sites": ("unsure",)}
 
@@ -35,6 +33,5 @@ class SituationPage(StepPage):
         situation = self.session.answers.situation
         for key, block in self.blocks.items():
             block.set_answer(situation.get(key))
-            if key in DEPENDS_ON:
-                other, wanted = DEPENDS_ON[key]
-                block.setVisible(situation.get(other) == wanted)
+            if key in ASKED_WHEN:
+                block.setVisible(is_asked(key, situation))

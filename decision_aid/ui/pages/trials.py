@@ -1,9 +1,18 @@
-"""Step 4: what the studies found; each trial's comparisons side by side; the clinic's open trials."""
+"""Step 4: what the studies found, ordered for this person: the trials that took people like them first, the rest
+folded under "Other studies", each with the words on who it took; the outlook only when the person asks for it."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
 from ..clinic_trials import ClinicTrialsBox
-from .base import StepPage
+from ..content_view import ContentView
+from ..labels import Card, Heading
+from ..reflow import row_of
+from ..styling import named
+from .base import StepPage, lead_first
+
+OUTLOOK_PAGE = "trials-outlook"
 
 
 class TrialsPage(StepPage):
@@ -16,3 +25,99 @@ class TrialsPage(StepPage):
         if clinic.has_trials:
             self.clinic_box = ClinicTrialsBox(clinic=clinic)
             self.scroll.add(self.clinic_box)
+        outlook = self.session.content.pages.get(OUTLOOK_PAGE)
+        self.outlook_button = self.outlook_view = None
+        if outlook is not None:
+            self.outlook_button = named(QPushButton(f"Show: {outlook.title}"), f"Show: {outlook.title}",
+                                        "How long people live: shown only if you want to read it")
+            self.outlook_button.setObjectName("showOutlook")
+            self.outlook_button.setCheckable(True)
+            self.outlook_button.toggled.connect(self.show_outlook)
+            self.scroll.add(row_of(self.outlook_button))
+            self.outlook_view = Card(role="card")
+            self.outlook_view.setObjectName("outlook")
+            self.outlook_view.body.addWidget(ContentView(outlook, content=self.session.content,
+                                                         on_link=self.on_link, show_title=True,
+                                                         title_role="subheading"))
+            self.outlook_view.hide()
+            self.scroll.add(self.outlook_view)
+
+    def show_outlook(self, shown: bool) -> None:
+        self.outlook_view.setVisible(shown)
+        self.tab_order_dirty = True
+        self.settle()
+        self._refresh_tab_order()
+
+    def render_view(self) -> None:
+        """The lead page, then the studies that took people like this person, then the rest, folded."""
+        while self.intro_layout.count():
+            self.intro_layout.takeAt(0).widget().deleteLater()
+        self.section_views = {}
+        view = self.session.view
+        content = self.session.content
+        pages = lead_first(self.session.pages_for(self.STEP), self.STEP)
+        if not pages:
+            return
+        self.heading.setText(pages[0].title)
+        lead = ContentView(pages[0], content=content, on_link=self.on_link, view=view)
+        self.intro_layout.addWidget(lead)
+        self.section_views[pages[0].id] = lead
+        by_id = {p.id: p for p in pages[1:]}
+        like_you, others = [], []
+        for study in view.studies:
+            for pid in study.pages:
+                if pid in by_id:
+                    (like_you if study.like_you else others).append((by_id.pop(pid), study))
+        others += [(p, None) for p in by_id.values()]  # pooled and older studies: about everyone
+
+        self.like_you_ids = [p.id for p, _ in like_you]
+        self.other_ids = [p.id for p, _ in others]
+        self.intro_layout.addWidget(Heading("Trials that took people like you", role="heading"))
+        if like_you:
+            for page, study in like_you:
+                self.intro_layout.addWidget(self._card(page, study))
+        else:
+            none = Heading("From your answers, we could not find a trial that took people just like you. The "
+                           "other studies are below, with who each one took.", role="body")
+            none.setObjectName("noTrialLikeYou")
+            self.intro_layout.addWidget(none)
+        self.others_button = named(QPushButton(f"Show other studies ({len(others)})"),
+                                   f"Show other studies ({len(others)})", "Studies of people unlike you, or "
+                                   "studies where we are not sure")
+        self.others_button.setObjectName("showOtherStudies")
+        self.others_button.setCheckable(True)
+        self.others_box = QWidget()
+        box_layout = QVBoxLayout(self.others_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(16)
+        for page, study in others:
+            box_layout.addWidget(self._card(page, study))
+        self.others_box.hide()
+        self.others_button.toggled.connect(self.show_others)
+        self.intro_layout.addWidget(Heading("Other studies", role="heading"))
+        self.intro_layout.addWidget(row_of(self.others_button))
+        self.intro_layout.addWidget(self.others_box)
+
+    def _card(self, page, study) -> Card:
+        card = Card(role="lead" if study is not None and study.like_you else "card")
+        card.setObjectName(f"study-page:{page.id}")
+        if study is not None:
+            label = Heading(study.text, role="subheading" if study.like_you else "body")
+            label.setObjectName(f"applicability:{study.status}")
+            card.body.addWidget(label)
+        card.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link, show_title=True,
+                                        view=self.session.view, note_figures=study is None))
+        self.section_views[page.id] = card
+        return card
+
+    def show_others(self, shown: bool) -> None:
+        self.others_box.setVisible(shown)
+        self.others_button.setText("Hide other studies" if shown else f"Show other studies ({len(self.other_ids)})")
+        self.tab_order_dirty = True
+        self.settle()
+        self._refresh_tab_order()
+
+    def show_section(self, page_id: str) -> None:
+        if page_id in getattr(self, "other_ids", ()) and not self.others_button.isChecked():
+            self.others_button.setChecked(True)
+        super().show_section(page_id)

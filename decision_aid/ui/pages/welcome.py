@@ -1,10 +1,15 @@
-"""Step 1: what the aid is for, who it is for, how long it takes, that nothing is kept."""
+"""Step 1: what the aid is for, who it is for, how long it takes, that nothing is kept; where to find help."""
 
 from __future__ import annotations
 
+from ..help_panel import HelpPanel
 from .base import StepPage
 
 
 class WelcomePage(StepPage):
     TITLE = "Welcome"
     STEP = "welcome"
+    def build(self) -> None:
+        # Right under the heading, so it is seen without scrolling, at any text size.
+        self.help_panel = HelpPanel(session=self.session)
+        self.scroll.layout_.insertWidget(1, self.help_panel)
