@@ -41,11 +41,9 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
         _qt_app(temp)
-        from .ui import dialogs
+        from .ui import dialogs, wording
 
-        dialogs.show_startup_errors(
-            exc, title="The decision aid cannot start",
-            text="The clinic file has problems, so the aid will not start. Please tell the clinic's IT team.")
+        dialogs.show_startup_errors(exc, title=wording.CANNOT_START, text=wording.CLINIC_PROBLEMS)
         return 1
     app, privacy = _qt_app(temp)
     from .ui.main_window import MainWindow

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 from .. import __version__
 from ..content.model import Content
 from .content_view import ContentView
+from .labels import Heading, RichText
 from .reader import ReaderDialog
-from .widgets import Heading, RichText
 
 SHORTCUTS = (
     ("Alt+Right, Alt+N", "Next step"),

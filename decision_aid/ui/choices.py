@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QVBoxLayout, QWidget
 
-from .widgets import Card, ChoiceButton, ChoiceCheck, ChoiceRowLayout, Heading, RichText, set_group_checked
+from .choice_buttons import ChoiceButton, ChoiceCheck, set_group_checked
+from .labels import Card, Heading, RichText
+from .reflow import ChoiceRowLayout
 
 
 class SingleChoice(Card):

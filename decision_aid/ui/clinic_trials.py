@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QWidget
 
 from ..clinic import Clinic
-from .widgets import Card, Heading, RichText
+from .labels import Card, Heading, RichText
 
 
 def clinic_trials_html(clinic: Clinic) -> str:

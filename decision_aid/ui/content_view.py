@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Comparison, Content, Page
 from .icon_array import IconArray
-from .widgets import Card, FlowLayout, Heading, RichText
+from .labels import Card, Heading, RichText
+from .reflow import FlowLayout
 
 
 def fact_caption(content: Content, fact_id: str) -> str:

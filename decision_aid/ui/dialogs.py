@@ -8,20 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from ..errors import ProblemsError
+from . import wording
+from .labels import Heading
 from .reader import ReaderDialog
-from .widgets import Heading, set_role
+from .styling import set_role
 
 
 def show_content_errors(error: ProblemsError, parent: QWidget | None = None) -> None:
     """The aid will not start on broken content: say so, and list every problem."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("The decision aid cannot start")
-    box.setText("The aid's content has problems, so it will not start. Please tell the clinic's IT team.")
-    box.setInformativeText(f"{len(error.problems)} problem(s) found. Show details for the list.")
-    box.setDetailedText(error.report())
-    box.setAccessibleName("The decision aid cannot start")
-    box.exec()
+    show_startup_errors(error, title=wording.CANNOT_START, text=wording.CONTENT_PROBLEMS, parent=parent)
 
 
 def show_startup_errors(error: ProblemsError, *, title: str, text: str, parent: QWidget | None = None) -> None:
@@ -30,7 +25,7 @@ def show_startup_errors(error: ProblemsError, *, title: str, text: str, parent: 
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setInformativeText(f"{len(error.problems)} problem(s) found. Show details for the list.")
+    box.setInformativeText(wording.PROBLEMS_FOUND.format(count=len(error.problems)))
     box.setDetailedText(error.report())
     box.setAccessibleName(title)
     box.exec()

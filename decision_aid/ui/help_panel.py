@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ..help_panel import help_panel
-from .widgets import Card, Heading
+from .labels import Card, Heading
 
 
 class HelpPanel(Card):

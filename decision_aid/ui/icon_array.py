@@ -1,7 +1,7 @@
 """IconArray: 100 figures, the affected ones filled dark from the bottom, the rest drawn pale and hollow.
 
-Meaning never rests on colour alone: affected figures are solid, the others are outlines. ``paint_icon_array`` draws
-vectors, so the same code serves the screen and the PDF (scaled by the printer's resolution).
+Meaning never rests on colour alone: affected figures are solid, the others are outlines. (The printed summary
+draws its own, with the same colours: ``decision_aid.summary``.)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _person(rect: QRectF) -> QPainterPath:
     return path
 
 
-def paint_icon_array(painter: QPainter, rect: QRectF, per100: float, *, affected=AFFECTED) -> None:
+def paint_icon_array(painter: QPainter, rect: QRectF, per100: float) -> None:
     """Draw 100 figures into ``rect`` (any size; figures keep their shape and are centred)."""
     count = iconarray.affected_count(per100)
     cell = min(rect.width() / iconarray.COLUMNS, rect.height() / iconarray.ROWS)
@@ -43,8 +43,8 @@ def paint_icon_array(painter: QPainter, rect: QRectF, per100: float, *, affected
                 cell * 0.1, cell * 0.06, -cell * 0.1, -cell * 0.06)
             path = _person(box)
             if iconarray.is_affected(row, column, count):
-                painter.setPen(QPen(affected, line))
-                painter.setBrush(affected)
+                painter.setPen(QPen(AFFECTED, line))
+                painter.setBrush(AFFECTED)
             else:
                 painter.setPen(QPen(UNAFFECTED_LINE, line))
                 painter.setBrush(UNAFFECTED_FILL)
@@ -70,7 +70,7 @@ class _Figures(QWidget):
         if side <= 0:
             return
         # Drawn once per figure, size and screen scale, then copied: 100 figures from paths cost milliseconds at
-        # every paint, and a page holds a dozen of them. The PDF draws paint_icon_array itself, as vectors.
+        # every paint, and a page holds a dozen of them.
         ratio = self.devicePixelRatioF()
         key = (self.per100, side, ratio)
         picture = _PICTURES.get(key)

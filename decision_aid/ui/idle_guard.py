@@ -1,7 +1,7 @@
 """IdleGuard: one app-wide watcher of input that clears a kiosk someone has walked away from.
 
-After ``idle_seconds`` with no input it shows a calm warning that counts down (30 seconds by default; WCAG 2.2.1
-asks for at least 20) with one large "I'm still here" button. Pressing it, or any other input, keeps the session;
+After ``idle_seconds`` with no input it shows a calm warning that counts down (30 seconds by default; never less
+than WCAG 2.2.1's 20) with one large "I'm still here" button. Pressing it, or any other input, keeps the session;
 there is no limit on how often. When the countdown ends, every other dialog and popup is closed and ``timed_out`` is
 emitted: the owner then throws the session away and builds a fresh wizard.
 
@@ -19,25 +19,14 @@ from collections.abc import Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSizePolicy,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolTip, QWidget
+
+from .idle_warning import IdleWarning
 
 DEFAULT_COUNTDOWN_SECONDS = 30
-MIN_COUNTDOWN_SECONDS = 20  # WCAG 2.2.1; shorter countdowns are for tests only
+MIN_COUNTDOWN_SECONDS = 20  # WCAG 2.2.1 (Timing Adjustable): at least 20 seconds to answer the warning
 
-WARNING_TITLE = "Are you still there?"
-STILL_HERE = "I'm still here"
-KEEP_GOING = "To keep going, touch \u201cI'm still here\u201d."
 # When a screen reader is told the time left: not every second, which would drown everything else out.
 ANNOUNCE_AT = frozenset({5, 10, 20, 30, 45, 60})
 
@@ -65,112 +54,6 @@ _TRANSIENT_TYPES = frozenset({
 })
 
 
-def countdown_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"For your privacy, this screen will clear in {seconds} {unit}."
-
-
-class IdleWarning(QDialog):
-    """The warning: what will happen and when, and one large button to keep going.
-
-    Follows the text size and theme of the widget it belongs to (its font, palette and style sheet). Closing it
-    (Esc, the window's close button) also means someone is there.
-    """
-
-    still_here_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("idleWarning")
-        self.setWindowTitle(WARNING_TITLE)
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # inherit the window's font (text size)
-        self.setAccessibleName(WARNING_TITLE)
-
-        # The roles pick up the session's style sheet (text size, high contrast) when there is one.
-        self.title = QLabel(WARNING_TITLE, self)
-        self.title.setObjectName("idleWarningTitle")
-        self.title.setProperty("role", "heading")
-        self.title.setWordWrap(True)
-        self.countdown = QLabel(self)
-        self.countdown.setObjectName("idleWarningCountdown")
-        self.countdown.setProperty("role", "subheading")
-        self.countdown.setWordWrap(True)
-        self.hint = QLabel(KEEP_GOING, self)
-        self.hint.setObjectName("idleWarningHint")
-        self.hint.setWordWrap(True)
-        self.button = QPushButton(STILL_HERE, self)
-        self.button.setObjectName("stillHereButton")
-        self.button.setProperty("role", "primary")
-        self.button.setAccessibleName(STILL_HERE)
-        self.button.setDefault(True)
-        self.button.setAutoDefault(True)
-        self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.button.clicked.connect(self.still_here_pressed)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.hint)
-        layout.addSpacing(8)
-        layout.addWidget(self.button)
-        self._apply_sizes()
-        self.shown_seconds: int | None = None
-
-    def _apply_sizes(self) -> None:
-        base = self.font()
-        size = base.pointSizeF() if base.pointSizeF() > 0 else 12.0
-        title_font = QFont(base)
-        title_font.setPointSizeF(size * 1.4)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        count_font = QFont(base)
-        count_font.setPointSizeF(size * 1.15)
-        self.countdown.setFont(count_font)
-        button_font = QFont(base)
-        button_font.setPointSizeF(size * 1.25)
-        button_font.setBold(True)
-        self.button.setFont(button_font)
-        em = self.fontMetrics().height()
-        # Larger than the session's other buttons, whatever its style sheet says: the one thing to press. (A style
-        # sheet's min-height would override setMinimumHeight, so the size goes in one, in pixels for this font.)
-        sheet = f"QPushButton#stillHereButton {{ min-height: {max(44, round(em * 2.2))}px; }}"
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-        self.button.setMinimumWidth(max(200, em * 10))
-        margin = max(24, em)
-        self.layout().setContentsMargins(margin, margin, margin, margin)
-        self.layout().setSpacing(max(12, em // 2))
-        width = em * 26
-        screen = self.screen()
-        if screen is not None:
-            width = min(width, int(screen.availableGeometry().width() * 0.9))
-        self.setMinimumWidth(width)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_sizes()
-
-    def show_seconds(self, seconds: int, *, announce: bool) -> None:
-        self.shown_seconds = seconds
-        text = countdown_text(seconds)
-        self.countdown.setText(text)
-        self.countdown.setAccessibleName(text)
-        if announce:
-            # Qt sends DescriptionChanged to assistive tech; the focused button and the dialog carry it.
-            self.setAccessibleDescription(text)
-            self.button.setAccessibleDescription(f"{text} {KEEP_GOING}")
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        self.still_here_pressed.emit()
-        super().reject()
-
-
 class _State(enum.Enum):
     STOPPED = "stopped"
     WATCHING = "watching"
@@ -184,7 +67,12 @@ class IdleGuard(QObject):
     Keyword-only: ``idle_seconds`` before the warning, ``countdown_seconds`` the warning lasts, ``window`` the warning
     is shown over (for a QMainWindow, its central widget is the warning's parent, so the session's text size and
     theme apply to it), ``clock`` (seconds, monotonic) for tests.
+
+    A countdown shorter than ``min_countdown_seconds`` (WCAG's 20 seconds) is refused; only a test lowers it, in a
+    subclass of its own.
     """
+
+    min_countdown_seconds: float = MIN_COUNTDOWN_SECONDS
 
     warning_shown = Signal()
     countdown_changed = Signal(int)  # whole seconds left, each time the shown number changes
@@ -200,6 +88,9 @@ class IdleGuard(QObject):
         if not countdown_seconds > 0:
             raise ValueError(f"countdown_seconds: expected a number of seconds above 0, received "
                              f"{countdown_seconds!r}")
+        if countdown_seconds < self.min_countdown_seconds:
+            raise ValueError(f"countdown_seconds: expected at least {self.min_countdown_seconds:g} seconds (WCAG "
+                             f"2.2.1: time to answer the warning), received {countdown_seconds!r}")
         self.idle_seconds = float(idle_seconds)
         self.countdown_seconds = float(countdown_seconds)
         self._clock = clock

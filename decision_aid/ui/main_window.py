@@ -1,7 +1,8 @@
 """MainWindow: holds one session view at a time. ``reset()`` throws the session away and builds a fresh one.
 
-A reset never calls ``QWizard.restart()`` (it keeps radio buttons and other state): the old Session, its wizard,
-its pages and any dialogs they opened are all deleted, and nothing of them is reachable from the new ones.
+A reset never resets widgets in place (an auto-exclusive radio button, for one, cannot be unchecked): the old
+Session, its view, its pages and any dialogs they opened are all deleted, and nothing of them is reachable from the
+new ones.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QVB
 
 from ..content.model import GridRow
 from ..tailoring import ShownOption, TailoredView
-from .widgets import Card, Heading, RichText, char_width, named, set_role
+from .labels import Card, Heading, RichText
+from .styling import char_width, named, set_role
 
 COLUMN_CHARS = 20  # the narrowest column worth reading, in average characters
 HYSTERESIS = 24  # px: no flicker between the two layouts when a scroll bar comes and goes

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from ..content.governance import SCREEN_DRAFT_NOTICE
 from ..content.model import Content, Page
 from .content_view import ContentView
-from .widgets import Heading, RichText, ScrollColumn, char_width, named, row_of
+from .labels import Heading, RichText
+from .reflow import row_of
+from .scroll_column import ScrollColumn
+from .styling import char_width, named
 
 
 class ReaderDialog(QDialog):

@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from .widgets import Heading, char_width, named
+from .labels import Heading
+from .styling import char_width, named
 
 
 class StepList(QWidget):

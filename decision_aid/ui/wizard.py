@@ -1,134 +1,174 @@
-"""DecisionWizard: the nine steps as a QWizard, with Back and Next in step order and jumps to any step.
+"""DecisionWizard: the pages in a QStackedWidget, with the step list beside them and Start over, Back and Next below,
+moved by a ``StepNavigation`` of our own.
 
-QWizard keeps a history of visited pages and refuses to visit a page twice; Back and Next here follow the step
-order instead, so they go back through the history when the page is in it and forward otherwise.
+Why not QWizard: its model is a linear path that ends in Finish or Cancel. It keeps a history and refuses to visit
+a page twice, so a jump forward (a nurse's step list, a link, Ctrl+5) had to be smuggled through ``nextId()``, a
+jump back walked the history with ``back()``, and Back after a jump went along the history, not the step order the
+step list shows. The aid never finishes and never cancels, so ``accept``, ``reject`` and ``done`` had to be turned
+into no-ops, and Back and Next were custom buttons anyway. ``restart()`` would not even serve a reset (it keeps
+auto-exclusive radio buttons checked and other state alive), so a reset builds a fresh session and view. What was
+left of QWizard was a layout and a dialog's palette to undo; a stacked widget and ``StepNavigation`` say plainly
+what the aid does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QWidget, QWizard
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from .navigation import StepNavigation
 from .pages.base import StepPage
 from .step_list import StepList
-from .widgets import named
+from .styling import named
+
+MARGIN, GAP = 9, 6  # around the wizard and between its parts, in pixels
+PREBUILD_DELAY_MS = 250
 
 
-class DecisionWizard(QWizard):
+class BottomRule(QWidget):
+    """The line above the buttons: two pixels, a shade and a highlight, in the application's standard colours."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFixedHeight(2)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = QApplication.palette()
+        right = self.width() - 1
+        painter.setPen(palette.mid().color())
+        painter.drawLine(0, 0, right - 1, 0)
+        painter.setPen(palette.base().color())
+        painter.drawPoint(QPoint(right, 0))
+        painter.drawLine(0, 1, right, 1)
+
+
+class DecisionWizard(QWidget):
     page_changed = Signal(int)  # the new page id
 
     def __init__(self, *, pages: list[StepPage], step_list: StepList | None, start_over: QPushButton | None = None,
-                 parent=None):
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)  # a part of the main window, not a dialog of its own
         self.setObjectName("wizard")
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, True)  # Enter in a text box must not turn the page
-        self.setOption(QWizard.WizardOption.IndependentPages, True)  # going back keeps every answer
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.step_pages = pages
+        self.step_list = step_list
+        self.navigation = StepNavigation(step_numbers=tuple(page.number for page in pages))
+        self.stack = QStackedWidget(self)
+        for page in pages:
+            self.stack.addWidget(page)
+            page.controls_changed.connect(lambda p=page: self._controls_changed(p))
         self.back_button = named(QPushButton("&Back"), "Back", "Go back one step (Alt+Left)")
         self.back_button.setObjectName("back")
         self.next_button = named(QPushButton("&Next"), "Next", "Go to the next step (Alt+Right)")
         self.next_button.setObjectName("next")
         self.next_button.setProperty("role", "primary")
-        self.setButton(QWizard.WizardButton.CustomButton1, self.back_button)
-        self.setButton(QWizard.WizardButton.CustomButton2, self.next_button)
-        buttons = [QWizard.WizardButton.Stretch, QWizard.WizardButton.CustomButton1,
-                   QWizard.WizardButton.CustomButton2]
-        if start_over is not None:
-            self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
-            self.setButton(QWizard.WizardButton.CustomButton3, start_over)
-            buttons.insert(0, QWizard.WizardButton.CustomButton3)
-        self.setButtonLayout(buttons)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-        self.step_pages = pages
-        self.step_list = step_list
-        self._jump: int | None = None
-        self._moving = False
-        if step_list is not None:
-            self.setSideWidget(step_list)
-        for page_id, page in enumerate(pages):
-            self.setPage(page_id, page)
-        self.setStartId(0)
-        self.currentIdChanged.connect(self._arrived)
-        self.restart()  # show the first page now, not only when the window is first shown
+        self.start_over = start_over
+        self._lay_out(start_over)
+        pages[0].ensure_built()  # the first page shows at once, built
+        self._arrived()
+        # The other pages are built in idle time, one per turn of the event loop: every later page change is only
+        # a switch.
+        self._prebuild = list(pages)
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.timeout.connect(self._prebuild_next)
+        self._prebuild_timer.start(PREBUILD_DELAY_MS)
 
-    # -- navigation --------------------------------------------------------------------------------------------
-    def nextId(self) -> int:  # noqa: N802
-        if self._jump is not None:
-            return self._jump
-        current = self.currentId()
-        return current + 1 if 0 <= current < len(self.step_pages) - 1 else -1
+    def _lay_out(self, start_over: QPushButton | None) -> None:
+        """The step list (at the left) and the page; a rule; Start over at the left, Back and Next at the right."""
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        if self.step_list is not None:
+            side_layout.addWidget(self.step_list)
+        top = QHBoxLayout()
+        top.setSpacing(GAP)
+        top.addWidget(side, 0)
+        top.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(GAP)
+        if start_over is not None:
+            buttons.addWidget(start_over)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(0)
+        layout.addLayout(top, 1)
+        layout.addSpacing(MARGIN)
+        layout.addWidget(BottomRule(self))
+        layout.addSpacing(MARGIN)
+        layout.addLayout(buttons)
 
+    # -- moving ------------------------------------------------------------------------------------------------
     def go_to(self, page_id: int) -> None:
-        """Show page ``page_id``, whatever the current page (the step list, links, keyboard shortcuts)."""
-        if not 0 <= page_id < len(self.step_pages) or page_id == self.currentId():
+        """Show page ``page_id``, whatever the current page (Back, Next, the step list, links, keyboard shortcuts)."""
+        if not self.navigation.can_move_to(page_id):
             return
         self.step_pages[page_id].ensure_built()  # while still hidden: it shows fully laid out
-        self._moving = True
-        try:
-            if page_id in self.visitedIds():
-                while self.currentId() != page_id:
-                    self.back()
-            else:
-                self._jump = page_id
-                try:
-                    self.next()
-                finally:
-                    self._jump = None
-        finally:
-            self._moving = False
-        self._arrived(self.currentId())
-
-    def initializePage(self, page_id: int) -> None:  # noqa: N802
-        """Build a page before QWizard shows it (the first time it is reached by next())."""
-        if 0 <= page_id < len(self.step_pages):
-            self.step_pages[page_id].ensure_built()
-        super().initializePage(page_id)
+        self.navigation.move_to(page_id)
+        self._arrived()
 
     def go_next(self) -> None:
-        self.go_to(self.currentId() + 1)
+        self.go_to(self.navigation.current + 1)
 
     def go_back(self) -> None:
-        self.go_to(self.currentId() - 1)
+        self.go_to(self.navigation.current - 1)
 
-    def current_step_page(self) -> StepPage:
-        return self.step_pages[self.currentId()]
+    # The names QWizard gave these, which the self-test, the bench and the tests read (Qt's style, as
+    # QStackedWidget's currentIndex).
+    next = go_next
+    back = go_back
 
-    def _arrived(self, page_id: int) -> None:
-        if self._moving or page_id < 0:
-            return
-        page = self.step_pages[page_id]
-        page.ensure_built()
+    def currentId(self) -> int:  # noqa: N802
+        return self.navigation.current
+
+    def currentPage(self) -> StepPage:  # noqa: N802
+        return self.step_pages[self.navigation.current]
+
+    def visitedIds(self) -> list[int]:  # noqa: N802
+        return list(self.navigation.visited)
+
+    def _arrived(self) -> None:
+        page = self.currentPage()
+        self.stack.setCurrentWidget(page)
         if page.tab_order_dirty:
             self.fix_tab_order(page)
-        self.back_button.setEnabled(page_id > 0)
-        self.next_button.setEnabled(page_id < len(self.step_pages) - 1)
+        if self.next_button.hasFocus() and not self.navigation.can_go_next():
+            # At the last page Next is disabled under the finger: its neighbour takes the focus, not whatever
+            # control happens to follow in the focus chain (Start over, or the text size).
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.back_button.setEnabled(self.navigation.can_go_back())
+        self.next_button.setEnabled(self.navigation.can_go_next())
         if self.step_list is not None:
-            self.step_list.show_step(page.number)
-        self.page_changed.emit(page_id)
+            self.step_list.show_step(self.navigation.step)
+        self.page_changed.emit(self.navigation.current)
+
+    def _controls_changed(self, page: StepPage) -> None:
+        if page is self.currentPage():
+            self.fix_tab_order(page)
 
     def fix_tab_order(self, page: StepPage) -> None:
-        """Tab goes: the step list, the page from top to bottom, then Back and Next (pages are built late, so
-        their widgets would otherwise come after the buttons)."""
+        """Tab goes: the step list, the page from top to bottom, then Start over, Back and Next, in reading order
+        (pages are built late, so their widgets would otherwise come after the buttons)."""
         chain: list[QWidget] = []
         if self.step_list is not None and self.step_list.interactive:
             chain.append(self.step_list.list)
         chain += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-        chain += [self.back_button, self.next_button]
+        chain += [b for b in (self.start_over, self.back_button, self.next_button) if b is not None]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
         page.tab_order_dirty = False
 
-    # -- a wizard that never closes ------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Escape must not close the wizard: it is the whole window's content."""
-
-    def accept(self) -> None:
-        """There is no Finish: the summary page has Print, Save as PDF and Start over."""
-
-    def done(self, result: int) -> None:
-        """Nothing closes the wizard."""
+    def _prebuild_next(self) -> None:
+        while self._prebuild:
+            page = self._prebuild.pop(0)
+            if not page.is_built:
+                page.ensure_built()
+                page.lay_out_in_advance(self.currentPage().size())
+                self._prebuild_timer.start(0)
+                return

@@ -69,7 +69,7 @@ def type_into(edit: QLineEdit, text: str) -> None:
 
 
 def go(window, key: str):
-    from decision_aid.ui.session_view import PAGE_IDS
+    from decision_aid.ui.steps import PAGE_IDS
 
     window.wizard.go_to(PAGE_IDS[key])
     settle()

@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_driver import FakeClock
-from decision_aid.ui.idle_guard import (
-    STILL_HERE,
-    IdleGuard,
-    IdleWarning,
-    close_transient_windows,
-    countdown_text,
-)
+from decision_aid.ui.idle_guard import MIN_COUNTDOWN_SECONDS, IdleGuard, close_transient_windows
+from decision_aid.ui.idle_warning import IdleWarning
+from decision_aid.ui.wording import STILL_HERE, countdown_text
 
 IDLE = 180.0
+
+
+class QuickGuard(IdleGuard):
+    """The one way below WCAG's 20-second countdown: tests with real timers, which cannot wait that long."""
+
+    min_countdown_seconds = 0
 
 
 @pytest.fixture
@@ -267,7 +269,7 @@ def test_open_message_box_and_dialog_are_closed_at_timeout(qtbot, guard, clock, 
 
 def test_a_dialog_waiting_in_exec_is_cancelled_and_the_popup_closed(qtbot, window):
     """With real (short) timers: a box in its own event loop returns Rejected, a menu closes, then timed_out."""
-    guard = IdleGuard(idle_seconds=0.15, countdown_seconds=0.3, window=window)
+    guard = QuickGuard(idle_seconds=0.15, countdown_seconds=0.3, window=window)
     results = []
     menu = QMenu(window)
     menu.addAction("Glossary: lymphedema")
@@ -289,7 +291,7 @@ def test_a_dialog_waiting_in_exec_is_cancelled_and_the_popup_closed(qtbot, windo
 
 
 def test_real_timers_show_every_second_of_a_short_countdown(qtbot, window):
-    guard = IdleGuard(idle_seconds=0.05, countdown_seconds=2.4, window=window)
+    guard = QuickGuard(idle_seconds=0.05, countdown_seconds=2.4, window=window)
     seen = []
     guard.countdown_changed.connect(lambda seconds: seen.append(guard.warning.countdown.text()))
     guard.start()
@@ -340,3 +342,13 @@ def test_bad_times_are_refused_with_what_was_expected(qapp):
         IdleGuard(idle_seconds=0)
     with pytest.raises(ValueError, match="countdown_seconds: expected"):
         IdleGuard(idle_seconds=10, countdown_seconds=-1)
+
+
+def test_a_countdown_shorter_than_wcag_allows_is_refused(qapp):
+    """WCAG 2.2.1: at least 20 seconds to answer "Are you still there?"; the default is 30."""
+    assert MIN_COUNTDOWN_SECONDS == 20
+    with pytest.raises(ValueError, match=r"countdown_seconds: expected at least 20 seconds \(WCAG 2\.2\.1: time to "
+                                         r"answer the warning\), received 19\.5"):
+        IdleGuard(idle_seconds=10, countdown_seconds=19.5)
+    assert IdleGuard(idle_seconds=10, countdown_seconds=20).countdown_seconds == 20
+    assert IdleGuard(idle_seconds=10).countdown_seconds == 30

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from kiosk_driver import FakeClock
 from decision_aid.ui import theme
-from decision_aid.ui.idle_guard import STILL_HERE, IdleGuard, countdown_text
+from decision_aid.ui.idle_guard import IdleGuard
+from decision_aid.ui.wording import STILL_HERE, countdown_text
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

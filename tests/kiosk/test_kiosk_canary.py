@@ -17,7 +17,7 @@ import kiosk_driver as drive
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
 from decision_aid.summary import build_summary, render_html
-from decision_aid.ui import session_view
+from decision_aid.ui import wording
 
 TODAY = dt.date(2025, 1, 15)
 
@@ -133,9 +133,9 @@ def test_printing_tells_the_person_then_leaves_nothing(qtbot, kiosk, monkeypatch
     assert len(sent) == 1 and sent[0].name and canary in sent[0].name
     sent.clear()  # this test's own reference: the gc search below must find none
     box = hand_over_dialog(window)
-    assert box.text() == session_view.PRINTED_TEXT
-    assert session_view.CLEARS_NEXT in box.informativeText()
-    assert box.close_button.text() == session_view.NEXT_PERSON
+    assert box.text() == wording.PRINTED_TEXT
+    assert wording.CLEARS_NEXT in box.informativeText()
+    assert box.close_button.text() == wording.NEXT_PERSON
     # Not wiped while the person reads it.
     qtbot.wait(50)
     assert drive.answered(window, canary) and box.isVisible()
@@ -152,14 +152,14 @@ def test_saving_a_pdf_for_the_staff_says_where_then_leaves_nothing(qtbot, kiosk)
     before = pristine_state(window)
     fill(window, canary)
     page = drive.go(window, "summary")
-    assert page.pdf_note.text() == session_view.KIOSK_PDF_NOTE
+    assert page.pdf_note.text() == wording.KIOSK_PDF_NOTE
     with qtbot.assertNotEmitted(window.session_reset):
         drive.click(page.pdf_button)
     written = list(export.iterdir())
     assert len(written) == 1 and written[0].suffix == ".pdf" and written[0].read_bytes().startswith(b"%PDF")
     assert canary not in written[0].name  # the file name says nothing of the person
     box = hand_over_dialog(window)
-    assert box.text() == session_view.PDF_SAVED_TEXT
+    assert box.text() == wording.PDF_SAVED_TEXT
     assert written[0].name in box.informativeText() and str(export) in box.informativeText()
     assert drive.answered(window, canary)
     with qtbot.waitSignal(window.session_reset, timeout=1000):
@@ -190,10 +190,10 @@ def test_walking_away_from_the_printed_message_still_clears(qtbot, kiosk, monkey
 
 def test_a_second_pdf_in_the_same_second_does_not_overwrite_the_first(qtbot, kiosk):
     window, guard, clock, export = kiosk
-    window.view.save_pdf()
+    window.view.actions.save_pdf()
     window.view.last_message.close()
     drive.settle()
-    window.view.save_pdf()
+    window.view.actions.save_pdf()
     window.view.last_message.close()
     drive.settle()
     assert len(list(export.glob("decision-aid-summary-*.pdf"))) == 2
@@ -245,7 +245,7 @@ def test_the_summary_page_says_kindly_when_no_pdf_can_be_saved(qtbot, qapp, cont
     qtbot.waitExposed(window)
     page = drive.go(window, "summary")
     assert page.pdf_button is None
-    assert page.pdf_note.text() == session_view.KIOSK_NO_PDF and page.pdf_note.isVisible()
+    assert page.pdf_note.text() == wording.KIOSK_NO_PDF and page.pdf_note.isVisible()
     assert page.print_button.isVisible()
 
 
@@ -273,9 +273,9 @@ def test_no_printer_in_the_kiosk_points_to_what_can_be_done_there(qtbot, qapp, c
     window.show()
     qtbot.waitExposed(window)
     session = window.session
-    window.view.print_summary()
+    window.view.actions.print_summary()
     box = window.view.last_message
-    expected = session_view.KIOSK_NO_PRINTER_PDF if export else session_view.KIOSK_NO_PRINTER_ASK
+    expected = wording.KIOSK_NO_PRINTER_PDF if export else wording.KIOSK_NO_PRINTER_ASK
     assert box.text() == expected and box.isVisible()
     box.close()
     drive.settle()

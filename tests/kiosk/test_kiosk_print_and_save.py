@@ -4,7 +4,7 @@ the screen still clears only when the person says they are done (or walks away).
 from __future__ import annotations
 
 import kiosk_driver as drive
-from decision_aid.ui import session_view
+from decision_aid.ui import wording
 from test_kiosk_canary import assert_nothing_left, fill, hand_over_dialog, kiosk, pristine_state  # noqa: F401
 
 
@@ -20,12 +20,12 @@ def test_after_printing_a_copy_can_still_be_saved_then_the_screen_clears(qtbot, 
     drive.click(page.print_button)
     box = hand_over_dialog(window)
     also = box.findChild(type(page.print_button), "alsoButton")
-    assert also is not None and also.text() == session_view.ALSO_SAVE
+    assert also is not None and also.text() == wording.ALSO_SAVE
     with qtbot.assertNotEmitted(window.session_reset):
         drive.click(also)
     written = list(export.iterdir())
     assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
-    assert not also.isEnabled() and also.text() == session_view.ALSO_DONE[session_view.ALSO_SAVE]
+    assert not also.isEnabled() and also.text() == wording.ALSO_DONE[wording.ALSO_SAVE]
     assert box.isVisible() and drive.answered(window, canary)  # not cleared until the person says so
     with qtbot.waitSignal(window.session_reset, timeout=1000):
         drive.click(box.close_button)
@@ -44,7 +44,7 @@ def test_after_saving_it_can_still_be_printed(qtbot, kiosk, monkeypatch):  # noq
     drive.click(page.pdf_button)
     box = hand_over_dialog(window)
     also = box.findChild(type(page.print_button), "alsoButton")
-    assert also is not None and also.text() == session_view.ALSO_PRINT
+    assert also is not None and also.text() == wording.ALSO_PRINT
     with qtbot.assertNotEmitted(window.session_reset):
         drive.click(also)
     assert sent == [1] and not also.isEnabled()

@@ -10,7 +10,7 @@ import pytest
 
 import kiosk_driver as drive
 from decision_aid.clinic import Clinic
-from decision_aid.ui import session_view
+from decision_aid.ui import wording
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "kiosk"
@@ -39,7 +39,7 @@ def test_the_summary_page_says_what_saving_does(qtbot, content, tmp_path, scale,
     for _ in range(2):
         page.scroll.ensureWidgetVisible(page.pdf_note)
         drive.settle()
-    assert page.pdf_note.text() == (session_view.KIOSK_PDF_NOTE if export else session_view.KIOSK_NO_PDF)
+    assert page.pdf_note.text() == (wording.KIOSK_PDF_NOTE if export else wording.KIOSK_NO_PDF)
     assert_unclipped(page.pdf_note)
     assert page.scroll.viewport().rect().contains(
         page.pdf_note.mapTo(page.scroll.viewport(), page.pdf_note.rect().bottomRight()))
@@ -54,7 +54,7 @@ def test_the_message_after_printing_or_saving_is_whole(qtbot, content, tmp_path,
 
     monkeypatch.setattr(printing, "print_summary", lambda summary, parent, **kw: True)
     window = kiosk_window(qtbot, content, export_folder=tmp_path, scale=scale)
-    (window.view.print_summary if what == "printed" else window.view.save_pdf)()
+    (window.view.actions.print_summary if what == "printed" else window.view.actions.save_pdf)()
     box = window.view.last_message
     qtbot.waitExposed(box)
     drive.settle()
@@ -62,7 +62,7 @@ def test_the_message_after_printing_or_saving_is_whole(qtbot, content, tmp_path,
     for label in (box.text_label, box.informative_label):
         assert_unclipped(label)
     button = box.close_button
-    assert button.text() == session_view.NEXT_PERSON
+    assert button.text() == wording.NEXT_PERSON
     assert button.width() >= button.sizeHint().width() and button.height() >= 44
     assert window.geometry().contains(box.geometry())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

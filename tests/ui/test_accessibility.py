@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from decision_aid.ui import theme
 from decision_aid.ui.icon_array import IconArray
-from decision_aid.ui.session_view import PAGES
-from decision_aid.ui.widgets import ChoiceButton, RichText
+from decision_aid.ui.steps import PAGES
+from decision_aid.ui.choice_buttons import ChoiceButton
+from decision_aid.ui.labels import RichText
 from ui_checks import shown, small_targets, unnamed_focusable
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
 
@@ -86,7 +87,7 @@ def test_focus_is_visible(qtbot, make_window, fixture_content):
     t = theme.theme_for(high_contrast=False)
     focus_colour = QColor(t.focus)
     for widget in (window.current_page().findChildren(ChoiceButton)[0], window.wizard.back_button,
-                   window.view.glossary_button):
+                   window.view.top_bar.glossary_button):
         window.wizard.next_button.setFocus()
         settle(qtbot)
         before = widget.grab().toImage()

@@ -15,7 +15,7 @@ from decision_aid.ui.dialogs import MessageDialog
 
 from decision_aid.answers import Answers, save_answers
 from decision_aid.ui.reader import GlossaryDialog, GlossaryPopup, PageDialog
-from decision_aid.ui.session_view import PAGE_IDS, PAGES
+from decision_aid.ui.steps import PAGE_IDS, PAGES
 from ui_helpers import click, page, settle
 
 
@@ -77,7 +77,7 @@ def test_keyboard_shortcuts(qtbot, make_window, fixture_content):
     key(window, qtbot, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.session.text_scale == 100
     key(window, qtbot, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.high_contrast and window.view.contrast_button.isChecked()
+    assert window.session.high_contrast and window.view.top_bar.contrast_button.isChecked()
     key(window, qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.view.open_dialogs[-1], GlossaryDialog)
     window.view.close_dialogs()
@@ -95,12 +95,12 @@ def test_escape_never_closes_the_wizard(qtbot, make_window, fixture_content):
 def test_text_size_and_contrast_buttons(qtbot, make_window, fixture_content):
     window = make_window(content=fixture_content)
     view = window.view
-    assert not view.smaller_button.isEnabled()
+    assert not view.top_bar.smaller_button.isEnabled()
     for _ in range(4):
-        click(qtbot, view.larger_button)
-    assert window.session.text_scale == 200 and not view.larger_button.isEnabled()
+        click(qtbot, view.top_bar.larger_button)
+    assert window.session.text_scale == 200 and not view.top_bar.larger_button.isEnabled()
     assert window.current_page().heading.font().pointSizeF() >= 2 * 12 * 1.5
-    click(qtbot, view.contrast_button)
+    click(qtbot, view.top_bar.contrast_button)
     assert window.session.high_contrast
     assert view.palette().color(view.palette().ColorRole.Window).name() == "#000000"
 
@@ -186,8 +186,8 @@ def test_about_this_aid(qtbot, make_window, shipped_content):
     window = make_window(content=shipped_content)
     for page_id in range(len(PAGES)):
         window.wizard.go_to(page_id)
-        assert window.view.more_button.isVisible()
-        actions = [a.text().split("\t")[0] for a in window.view.more_button.menu().actions()]
+        assert window.view.top_bar.more_button.isVisible()
+        actions = [a.text().split("\t")[0] for a in window.view.top_bar.more_button.menu().actions()]
         assert actions == ["About this aid", "Save answers…", "Open answers…"]
     about = window.view.show_about()
     settle(qtbot)
@@ -288,14 +288,14 @@ def test_save_and_open_the_answers_file(qtbot, make_window, fixture_content, tmp
     answer_a_lot(qtbot, window)
     path = tmp_path / "answers.json"
     monkeypatch.setattr(window.view, "choose_save_path", lambda **kw: str(path))
-    window.view.save_answers_file()
+    window.view.actions.save_answers_file()
     saved = json.loads(path.read_text())
     assert saved["situation"]["breast_symptoms"] == "some"
     assert saved["own_questions"] == ["Who do I call at night?"]
     window.reset()
     settle(qtbot)
     monkeypatch.setattr(window.view, "choose_open_path", lambda **kw: str(path))
-    window.view.load_answers_file()
+    window.view.actions.load_answers_file()
     settle(qtbot)
     assert window.session.answers.situation["symptom_kinds"] == ("pain",)
     window.wizard.go_to(1)
@@ -311,7 +311,7 @@ def test_a_bad_answers_file_is_refused_and_nothing_is_lost(qtbot, make_window, f
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "decision-aid-answers", "version": 1,
                                "situation": {"breast_symptoms": "maybe"}, "colour": "blue"}))
-    window.view.load_answers_from(str(bad))
+    window.view.actions.load_answers_from(str(bad))
     settle(qtbot)
     box = window.view.last_message
     assert isinstance(box, MessageDialog) and box.isVisible()
@@ -322,7 +322,7 @@ def test_a_bad_answers_file_is_refused_and_nothing_is_lost(qtbot, make_window, f
     assert window.session.answers is before
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    window.view.load_answers_from(str(broken))
+    window.view.actions.load_answers_from(str(broken))
     settle(qtbot)
     assert "valid JSON" in window.view.last_message.informativeText()
     assert window.session.answers is before
@@ -333,7 +333,7 @@ def test_opening_a_file_over_answers_asks_first(qtbot, make_window, fixture_cont
     answer_a_lot(qtbot, window)
     path = tmp_path / "other.json"
     save_answers(Answers(leaning="surgery"), path)
-    window.view.load_answers_from(str(path))
+    window.view.actions.load_answers_from(str(path))
     settle(qtbot)
     assert window.session.answers.leaning is None
     click(qtbot, window.view.last_message.findChild(QPushButton, "confirmYes"))
@@ -350,15 +350,15 @@ def test_kiosk_has_no_file_dialogs(qtbot, make_window, fixture_content, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", no_dialog)
     window = make_window(content=fixture_content, kiosk=True)
     view = window.view
-    assert view.save_action is None and view.load_action is None and view.more_button is None
-    click(qtbot, view.about_button)
+    assert view.top_bar.save_action is None and view.top_bar.load_action is None and view.top_bar.more_button is None
+    click(qtbot, view.top_bar.about_button)
     assert view.open_dialogs[-1].objectName() == "about"
     view.close_dialogs()
     assert view.step_list.list.focusPolicy() == Qt.FocusPolicy.NoFocus
     key(window, qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     key(window, qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    view.save_answers_file()
-    view.load_answers_file()
+    view.actions.save_answers_file()
+    view.actions.load_answers_file()
     assert view.choose_save_path(title="x", suggested="y", file_filter="z") is None
     window.wizard.go_to(PAGE_IDS["summary"])
     settle(qtbot)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from decision_aid.errors import AnswersError, Problem
 from decision_aid.ui import dialogs, theme
 from decision_aid.ui.dialogs import MessageDialog
-from decision_aid.ui.session_view import PAGES
+from decision_aid.ui.steps import PAGES
 from ui_checks import layout_problems
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, SCREENSHOTS, settle
 
@@ -87,7 +87,7 @@ def test_dialogs(qtbot, make_window, shipped_content, scale):
     capture(view.open_dialogs[-1], "option-surgery")
     view.open_page("option-trial")
     capture(view.open_dialogs[-1], "option-trial-with-clinic-trials")
-    view.request_start_over()
+    view.actions.request_start_over()
     capture(view.last_message, "start-over")
     error = AnswersError([Problem("/home/nurse/answers.json", "situation.breast_symptoms",
                                   "one of: none, some, unsure", "'maybe'")])

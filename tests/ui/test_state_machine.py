@@ -14,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from decision_aid.answers import LIST_FIELDS, SITUATION_CHOICES, VALUE_ITEMS
 from decision_aid.content import load_content
-from decision_aid.ui.session_view import PAGES
+from decision_aid.ui.steps import PAGES
 from ui_helpers import FIXTURE_CONTENT, settle
 
 CONTENT = load_content(FIXTURE_CONTENT)
@@ -69,7 +69,7 @@ class WizardMachine(RuleBasedStateMachine):
 
     @rule(larger=st.booleans())
     def text_size(self, larger):
-        (self.window.view.larger_button if larger else self.window.view.smaller_button).click()
+        (self.window.view.top_bar.larger_button if larger else self.window.view.top_bar.smaller_button).click()
         settle(self.qtbot)
 
     # -- answering, through the widgets ----------------------------------------------------------------------------

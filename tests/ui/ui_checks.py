@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decision_aid.ui.widgets import MIN_TARGET, _ChoicePainting
+from decision_aid.ui.choice_buttons import _ChoicePainting
+from decision_aid.ui.styling import MIN_TARGET
 
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractItemView)
 

@@ -64,13 +64,13 @@ def visible_widgets(root: QWidget, kind=QWidget):
 
 
 def page(window, key: str):
-    from decision_aid.ui.session_view import PAGE_IDS
+    from decision_aid.ui.steps import PAGE_IDS
 
     return window.view.pages[PAGE_IDS[key]]
 
 
 def go(window, qtbot, key: str):
-    from decision_aid.ui.session_view import PAGE_IDS
+    from decision_aid.ui.steps import PAGE_IDS
 
     window.wizard.go_to(PAGE_IDS[key])
     settle(qtbot)

@@ -1,4 +1,4 @@
-"""The base of every wizard page: it declares its title, the content step it shows and the answers it writes.
+"""The base of every wizard page: it declares its title and the content step it shows.
 
 A page reads the session (content, tailored view, answers) and writes answers through the session's methods. It is
 built the first time it is needed, and re-rendered only when the tailored view it shows has changed.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...content.model import Page
 from ...session import Session
 from ..content_view import ContentView
-from ..widgets import Card, Heading, ScrollColumn
+from ..labels import Card, Heading
+from ..scroll_column import ScrollColumn
 
 
 def lead_first(pages: list[Page], step: str) -> list[Page]:
@@ -23,13 +24,15 @@ def lead_first(pages: list[Page], step: str) -> list[Page]:
     return lead + [p for p in pages if p.id != step]
 
 
-class StepPage(QWizardPage):
-    """``TITLE`` is used when the content has no page for ``STEP``; ``FIELDS`` are the answers the page writes."""
+class StepPage(QWidget):
+    """``TITLE`` is used when the content has no page for ``STEP``. ``controls_changed`` says that controls came or
+    went while the page shows (the wizard puts them in reading order for Tab again)."""
 
     TITLE = ""
     STEP: str | None = None  # the content step whose pages introduce this wizard page
-    FIELDS: tuple[str, ...] = ()
     MAX_CHARS: int | None = 80
+
+    controls_changed = Signal()
 
     def __init__(self, *, session: Session, on_link: Callable[[str], None], number: int, steps: int,
                  parent: QWidget | None = None):
@@ -103,6 +106,10 @@ class StepPage(QWizardPage):
     @property
     def title_text(self) -> str:
         return self.heading.text()
+
+    @property
+    def is_built(self) -> bool:
+        return self._built
 
     def ensure_built(self) -> None:
         """Build the widgets the first time, then bring them up to date with the session."""
@@ -183,10 +190,8 @@ class StepPage(QWizardPage):
                 self._refresh_tab_order()
 
     def _refresh_tab_order(self) -> None:
-        """Widgets changed while the page is showing: ask the wizard to put them in reading order again."""
-        wizard = self.wizard()
-        if wizard is not None and hasattr(wizard, "fix_tab_order") and wizard.currentPage() is self:
-            wizard.fix_tab_order(self)
+        """Widgets came or went while the page shows: the wizard puts them in reading order again."""
+        self.controls_changed.emit()
 
     def show_section(self, page_id: str) -> None:
         """Scroll to one of this step's content pages (a link such as ``page:trial-e2108``)."""
@@ -195,10 +200,6 @@ class StepPage(QWizardPage):
             self.scroll.show_widget(view)
         else:
             self.scroll.verticalScrollBar().setValue(0)
-
-    # -- QWizardPage ----------------------------------------------------------------------------------------------
-    def cleanupPage(self) -> None:  # noqa: N802
-        """Going back keeps every answer: nothing to undo."""
 
 
 def _mark_shown(widget: QWidget) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..choices import SingleChoice
-from ..widgets import Card, Heading, clear_layout, named, row_of
+from ..labels import Card, Heading
+from ..reflow import clear_layout, row_of
+from ..styling import named
 from .base import StepPage
 
 # Flags shown on this page; "unanswered_steps" belongs to the summary.
@@ -17,7 +19,6 @@ LOOK_AGAIN = ("leaning_not_shown", "situation_changed")
 class LeaningPage(StepPage):
     TITLE = "Where you are leaning"
     STEP = "leaning"
-    FIELDS = ("leaning",)
 
     def build(self) -> None:
         self.block = None

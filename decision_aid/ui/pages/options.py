@@ -8,15 +8,16 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
+from ..labels import Card, Heading
 from ..option_grid import OptionGrid
-from ..widgets import Card, Heading, clear_layout, named, row_of
+from ..reflow import clear_layout, row_of
+from ..styling import named
 from .base import StepPage
 
 
 class OptionsPage(StepPage):
     TITLE = "Your options"
     STEP = None
-    FIELDS = ()
     MAX_CHARS = None  # the grid uses the whole width
 
     def __init__(self, *, open_page: Callable[[str], None], **kwargs):
@@ -73,10 +74,6 @@ class OptionsPage(StepPage):
         option = self.session.view.option(option_id)
         if option is not None:
             self.open_page(option.page_id)
-
-    def shown_option_ids(self) -> list[str]:
-        return [o.id for o in self.session.view.options]
-
 
 
 def figures_box(view, content) -> Card | None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..widgets import Card, ChoiceCheck, Heading, clear_layout, named, row_of
+from ..choice_buttons import ChoiceCheck
+from ..labels import Card, Heading
+from ..reflow import clear_layout, row_of
+from ..styling import named
 from .base import StepPage
 
 
@@ -16,7 +19,6 @@ SUGGESTED_NOTE = "We ticked the questions that fit your \"I'm not sure\" answers
 class QuestionsPage(StepPage):
     TITLE = "Questions to ask"
     STEP = "questions"
-    FIELDS = ("questions", "own_questions")
 
     def build(self) -> None:
         self.checks: dict[str, ChoiceCheck] = {}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ...answers import LIST_FIELDS, SITUATION_CHOICES
-from ...answers import ASKED_WHEN, is_asked
+from ...answers import ASKED_WHEN, LIST_FIELDS, is_asked
 from ..choices import MultiChoice, SingleChoice
 from .base import StepPage
 
@@ -14,7 +13,6 @@ EXCLUSIVE = {"spread_sites": ("unsure",)}
 class SituationPage(StepPage):
     TITLE = "Your situation"
     STEP = "situation"
-    FIELDS = tuple(SITUATION_CHOICES)
 
     def build(self) -> None:
         self.blocks = {}

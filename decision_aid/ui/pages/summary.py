@@ -12,7 +12,9 @@ from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..widgets import Card, Heading, RichText, named, row_of
+from ..labels import Card, Heading, RichText
+from ..reflow import row_of
+from ..styling import named
 from .base import StepPage
 
 PREVIEW_DELAY_MS = 400  # after typing a name, redraw the preview once the person pauses

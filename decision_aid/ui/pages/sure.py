@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ...answers import SURE_ITEMS
 from ..choices import SingleChoice
-from ..widgets import Card, RichText
+from ..labels import Card, RichText
 from .base import StepPage
 
 YES_NO = {"yes": "Yes", "no": "No"}
@@ -13,7 +12,6 @@ YES_NO = {"yes": "Yes", "no": "No"}
 class SurePage(StepPage):
     TITLE = "Are you ready to decide?"
     STEP = None
-    FIELDS = SURE_ITEMS
 
     def default_title(self) -> str:
         return self.session.content.form.sure_prompt or self.TITLE

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
-from ..widgets import Card, Heading, named, row_of
+from ..labels import Card, Heading
+from ..reflow import row_of
+from ..styling import named
 from .base import StepPage, lead_first
 
 OUTLOOK_PAGE = "trials-outlook"

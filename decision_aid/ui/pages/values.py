@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from ...answers import VALUE_ITEMS
 from ..choices import SingleChoice
-from ..widgets import Heading, RichText
+from ..labels import Heading, RichText
 from .base import StepPage
 
 
 class ValuesPage(StepPage):
     TITLE = "What matters to you"
     STEP = "values"
-    FIELDS = VALUE_ITEMS
 
     def build(self) -> None:
         form = self.session.content.form

@@ -9,8 +9,6 @@ from .base import StepPage
 class WelcomePage(StepPage):
     TITLE = "Welcome"
     STEP = "welcome"
-    FIELDS = ()
-
     def build(self) -> None:
         # Right under the heading, so it is seen without scrolling, at any text size.
         self.help_panel = HelpPanel(session=self.session)

@@ -1,0 +1,132 @@
+"""The top bar: the aid's name, text size, high contrast, the glossary, and About (with, in nurse mode, saving and
+opening the answers file, and a Steps menu that stands in for the step list at large text sizes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
+
+from ..session import TEXT_SCALES, Session
+from .reflow import FlowLayout
+from .styling import named
+
+
+class TopBarName(QLabel):
+    """The aid's name at the left of the top bar, shown only when it fits whole (at large text it gives way)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setProperty("role", "appname")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self.fontMetrics().horizontalAdvance(self.text()) <= self.width():
+            super().paintEvent(event)
+
+
+class TopBar(QFrame):
+    """``files`` (nurse mode) is (save, open) for the answers file; ``steps`` with ``go_to_step`` make the Steps
+    menu (nurse mode); the kiosk has neither, and About is a button of its own, not a menu of one."""
+
+    def __init__(self, *, name: str, session: Session, toggle_contrast: Callable[[], None],
+                 show_glossary: Callable[[], object], show_about: Callable[[], object],
+                 files: tuple[Callable[[], None], Callable[[], None]] | None,
+                 steps: list[tuple[int, str]], go_to_step: Callable[[int], None] | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("topBar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 12, 8)
+        row.setSpacing(12)
+        self.app_name = TopBarName(name)
+        row.addWidget(self.app_name, 1)
+        self.tools = QWidget(self)
+        self._flow = FlowLayout(self.tools, spacing=8, align_right=True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.tools.setSizePolicy(policy)
+        row.addWidget(self.tools, 0)
+
+        self.smaller_button = self._button("A−", "Smaller text", session.smaller_text, "smallerText",
+                                           "Smaller text (Ctrl+-)")
+        self.larger_button = self._button("A+", "Larger text", session.larger_text, "largerText",
+                                          "Larger text (Ctrl+=)")
+        self.contrast_button = self._button("High contrast", "High contrast", toggle_contrast, "highContrast",
+                                            "High contrast colours on or off (Ctrl+H)")
+        self.contrast_button.setCheckable(True)
+        self.glossary_button = self._button("Glossary", "Glossary: words and what they mean", show_glossary,
+                                            "glossaryButton", "Words and what they mean (Ctrl+G)")
+        self.save_action = self.load_action = self.about_action = None
+        self.about_button = self.more_button = None
+        if files is None:
+            self.about_button = self._button("About this aid", "About this aid", show_about, "aboutButton",
+                                             "Sources, version and who wrote it (F1)")
+        else:
+            self._more_menu(show_about, *files)
+        self.steps_button: QToolButton | None = None
+        self.step_actions: dict[int, QAction] = {}
+        if go_to_step is not None:
+            self._steps_menu(steps, go_to_step)
+
+    def _button(self, text: str, name: str, slot: Callable, object_name: str, tip: str) -> QPushButton:
+        button = named(QPushButton(text), name, tip)
+        button.setObjectName(object_name)
+        button.clicked.connect(lambda: slot())
+        button.setToolTip(tip)
+        self._flow.addWidget(button)
+        return button
+
+    @staticmethod
+    def _menu_button(title: str, name: str, description: str, object_name: str) -> tuple[QToolButton, QMenu]:
+        button = named(QToolButton(), name, description)
+        button.setObjectName(object_name)
+        button.setText(f"{title} ▾")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.setAccessibleName(title)
+        button.setMenu(menu)
+        return button, menu
+
+    def _more_menu(self, show_about, save, load) -> None:
+        self.more_button, menu = self._menu_button("More", "More: about this aid, save and open",
+                                                   "About this aid, save or open the answers file", "moreButton")
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The keys go after a tab: shown in the menu, but the window's shortcuts do the work.
+        self.about_action = menu.addAction("About this aid\tF1", show_about)
+        self.save_action = menu.addAction("Save answers…\tCtrl+S", save)
+        self.load_action = menu.addAction("Open answers…\tCtrl+O", load)
+        self._flow.addWidget(self.more_button)
+
+    def _steps_menu(self, steps: list[tuple[int, str]], go_to_step: Callable[[int], None]) -> None:
+        """At large text sizes the step list gives its width to the page; the same steps are then a menu."""
+        self.steps_button, menu = self._menu_button("Steps", "Steps: go to a step", "Choose a step to go to it",
+                                                    "stepsButton")
+        for number, title in steps:
+            action = menu.addAction(f"{number}.  {title}", lambda n=number: go_to_step(n))
+            action.setCheckable(True)
+            self.step_actions[number] = action
+        self._flow.insert_widget(0, self.steps_button)
+
+    def show_step(self, number: int) -> None:
+        for step, action in self.step_actions.items():
+            action.setChecked(step == number)
+
+    def show_display(self, session: Session, *, compact_steps: bool) -> None:
+        """Text size and contrast as they are now: the buttons say it, and the Steps menu shows when compact."""
+        now = f"now {session.text_scale}%"
+        self.smaller_button.setAccessibleName(f"Smaller text ({now})")
+        self.larger_button.setAccessibleName(f"Larger text ({now})")
+        self.smaller_button.setToolTip(f"Smaller text, {now} (Ctrl+-)")
+        self.larger_button.setToolTip(f"Larger text, {now} (Ctrl+=)")
+        self.smaller_button.setEnabled(session.text_scale > TEXT_SCALES[0])
+        self.larger_button.setEnabled(session.text_scale < TEXT_SCALES[-1])
+        if self.steps_button is not None:
+            self.steps_button.setVisible(compact_steps)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(session.high_contrast)
+        self.contrast_button.setText(("✓ " if session.high_contrast else "") + "High contrast")
+        self.contrast_button.blockSignals(False)
