@@ -68,7 +68,8 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
 def _refuse_unless(rederive, window) -> None:
     """The page painted came from the store: the files, read in full now, must make the same model, or the aid
-    refuses as it does on invalid content. Runs before any input is handled, so no one acts on a stored figure."""
+    refuses as it does on invalid content. Queued by the first paint and taking no input while it runs, it ends a
+    fraction of a second after the first page appears: too soon for anyone to act on a stored figure."""
     from PySide6.QtWidgets import QApplication
 
     try:
