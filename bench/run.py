@@ -280,7 +280,7 @@ ROWS = [
     ("bundle size", "bundle_size_mb", "bare_bundle_size_mb", "bundle_size_ratio", "MB"),
     ("page change (Next to painted, first visit)", "page_change_ms", None, "page_change_ms", "ms"),
     ("page change (a page seen before)", "page_change_revisit_ms", None, None, "ms"),
-    ("content load (read and check: every start)", "content_load_ms", None, "content_load_ms", "ms"),
+    ("content load (read and check: after an edit)", "content_load_ms", None, "content_load_ms", "ms"),
     ("content check (check-content)", "content_check_ms", None, None, "ms"),
     ("summary HTML (build + render)", "html_ms", None, "html_ms", "ms"),
     ("summary PDF (write_pdf)", "pdf_ms", None, "pdf_ms", "ms"),
