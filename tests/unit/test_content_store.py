@@ -255,6 +255,7 @@ def test_the_app_refuses_a_forged_store_after_the_first_paint(checkout, qapp, tm
     from decision_aid.ui import dialogs
 
     root, path, reads = checkout
+    monkeypatch.setattr(app, "content_dir", lambda: root)  # app.py holds its own name for it
     genuine, _ = start_content(root)
     _plant_checkout_store(root, genuine, next(iter(genuine.facts)))
     shown = []
