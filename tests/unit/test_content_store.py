@@ -4,8 +4,10 @@ review-packet or --content DIR); the bundle's store only when proven to be its b
 checkout's store only until the first paint, when the files read in full must make the very same model."""
 
 import json
+import os
 import pickle
 import shutil
+import subprocess
 import sys
 
 import msgspec
@@ -245,30 +247,31 @@ def test_a_checkout_never_uses_a_bundle_store(checkout, tmp_path, monkeypatch):
     assert start_content(root)[1] is None and reads == [root, root]
 
 
-def test_the_app_refuses_a_forged_store_after_the_first_paint(checkout, qapp, tmp_path, monkeypatch, capsys):
-    """The wiring (decision_aid/app.py): the window is painted from the store, then the files disagree: the window
-    is hidden, the content-errors dialog says why, and the aid ends with status 1."""
-    from PySide6.QtCore import QTimer
+APP_ON_A_FOLDER = """
+import sys
+from pathlib import Path
+from decision_aid import app, paths
+from decision_aid.ui import dialogs
+root = Path(sys.argv[1])
+paths.content_dir = app.content_dir = lambda: root
+dialogs.show_content_errors = lambda exc: print("DIALOG:", exc.report())
+sys.exit(app.run_app())
+"""
 
-    from decision_aid import app
-    from decision_aid.privacy import TempFolder
-    from decision_aid.ui import dialogs
 
+def test_the_app_refuses_a_forged_store_after_the_first_paint(checkout):
+    """The wiring (decision_aid/app.py), in its own process: the window is painted from the store, then the files
+    disagree: the content-errors dialog says why and the aid ends with status 1. A wiring that never refuses runs on
+    until the timeout."""
     root, path, reads = checkout
-    monkeypatch.setattr(app, "content_dir", lambda: root)  # app.py holds its own name for it
     genuine, _ = start_content(root)
     _plant_checkout_store(root, genuine, next(iter(genuine.facts)))
-    shown = []
-    monkeypatch.setattr(dialogs, "show_content_errors", lambda exc: shown.append(exc.report()))
-    deadline = QTimer(singleShot=True, interval=30_000)
-    deadline.timeout.connect(lambda: qapp.exit(99))  # a wiring that never refuses fails here, not by hanging
-    deadline.start()
-    try:
-        with TempFolder(base=tmp_path) as temp:
-            status = app._run(content=None, kiosk=False, clinic=None, temp=temp)
-    finally:
-        deadline.stop()
-        qapp.setQuitOnLastWindowClosed(True)
-    assert status == 1 and len(shown) == 1 and str(path) in shown[0]
-    assert not path.exists() and reads == [root, root]
-    assert app.CONTENT_REFUSED in capsys.readouterr().err
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DECISION_AID_BENCH_EXIT_AFTER_SHOWN", None)
+    done = subprocess.run([sys.executable, "-c", APP_ON_A_FOLDER, str(root)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert f"DIALOG: {path}: (stored model): expected the model the content files make" in done.stdout
+    assert "the content has problems, so the aid will not start" in done.stderr
+    assert f"{path} does not hold the model the content files make: it was deleted" in done.stderr
+    assert not path.exists()
