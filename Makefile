@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-.PHONY: setup run test check-content screenshots bench bundle clean
+.PHONY: setup run test lock check-content screenshots bench bundle clean
 
 setup:
 	@bash scripts/setup.sh
@@ -14,6 +14,16 @@ run: setup
 
 test: setup
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The locks, from pyproject.toml (pip-compile, with hashes): requirements.txt (runtime) and requirements-dev.txt
+# (runtime + the dev group). Pins already in a lock are kept; LOCK_ARGS="--upgrade-package NAME" moves one.
+# pip itself is left out (--unsafe-package pip): every venv has one, and pip accepts it in hash-checking mode.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes \
+	--unsafe-package pip --no-emit-index-url --no-emit-find-links --strip-extras $(LOCK_ARGS)
+lock: setup
+	$(PIP_COMPILE) --output-file=requirements.txt pyproject.toml
+	$(PIP_COMPILE) --extra=dev --output-file=requirements-dev.txt pyproject.toml
+	$(PY) scripts/check_locks.py
 
 check-content: setup
 	$(VENV)/bin/decision-aid check-content content --strict
