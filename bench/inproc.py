@@ -156,7 +156,7 @@ def pages(runs: int) -> dict:
         page = None
         seen = False
 
-        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched, event):  # Qt's name
             if (not self.seen and self.page is not None and event.type() == QEvent.Type.Paint
                     and isinstance(watched, QWidget) and (watched is self.page or self.page.isAncestorOf(watched))):
                 self.seen = True

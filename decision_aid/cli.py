@@ -113,7 +113,7 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
         if kind == ".pdf":
             from .ui.summary_pdf import ensure_gui_application, write_pdf
 
-            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            _app = ensure_gui_application()  # kept alive while the PDF is made
             paper = paper or clinic_model.paper
             pages = write_pdf(summary, out_path, paper=paper)
             print(f"Summary written to {out} ({pages} page{'s' if pages != 1 else ''}, {paper.upper()}).")

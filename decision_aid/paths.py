@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
 INSTALLED_ROOT = ("share", "decision-aid")  # under sys.prefix: where `pip install .` puts content/ and resources/
 
 

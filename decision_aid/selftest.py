@@ -109,7 +109,7 @@ class SelfTest:
             self.content = load_content(self.root)
         except ContentError as exc:
             n = len(exc.problems)
-            raise _Failed(f"{n} problem{'s' if n != 1 else ''} in {self.root}", [str(p) for p in exc.problems])
+            raise _Failed(f"{n} problem{'s' if n != 1 else ''} in {self.root}", [str(p) for p in exc.problems]) from exc
         c = self.content
         return (f"{c.bundle.name} version {c.bundle.version} ({c.bundle.status}), {c.files} files, "
                 f"{len(c.pages)} pages, {len(c.facts)} facts")

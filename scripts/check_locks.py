@@ -78,7 +78,7 @@ def read_lock(path: Path) -> tuple[dict[str, str], dict[str, list[str]], list[st
         elif line.strip().startswith("--hash="):
             hashed[current] = True
         elif line.strip().startswith("# via"):
-            rest = line.strip()[len("# via"):].strip()
+            rest = line.strip()[len("# via") :].strip()
             if rest:
                 via[current].append(rest)
             in_via = True
@@ -86,8 +86,11 @@ def read_lock(path: Path) -> tuple[dict[str, str], dict[str, list[str]], list[st
             via[current].append(line.strip("# ").strip())
         elif not line.strip():
             current, in_via = None, False
-    problems += [f"{path.name}: {name}: expected hashes (make lock uses --generate-hashes), received none"
-                 for name, ok in hashed.items() if not ok]
+    problems += [
+        f"{path.name}: {name}: expected hashes (make lock uses --generate-hashes), received none"
+        for name, ok in hashed.items()
+        if not ok
+    ]
     return pins, via, problems
 
 
@@ -102,23 +105,31 @@ def compare(root: Path) -> list[str]:
             got = locked.get(name)
             if got != version:
                 received = f"{name}=={got}" if got else "no such line"
-                problems.append(f"{lock_name}: {name}: expected {name}=={version} as pyproject.toml declares, "
-                                f"received {received}: run `make lock`")
+                problems.append(
+                    f"{lock_name}: {name}: expected {name}=={version} as pyproject.toml declares, "
+                    f"received {received}: run `make lock`"
+                )
 
     against(RUNTIME_LOCK, locked_runtime, runtime)
     against(DEV_LOCK, locked_dev, {**runtime, **dev})
     for name, version in sorted(locked_runtime.items()):
         if name in locked_dev and locked_dev[name] != version:
-            problems.append(f"{DEV_LOCK}: {name}: expected {name}=={version} as in {RUNTIME_LOCK}, "
-                            f"received {name}=={locked_dev[name]}: run `make lock`")
+            problems.append(
+                f"{DEV_LOCK}: {name}: expected {name}=={version} as in {RUNTIME_LOCK}, "
+                f"received {name}=={locked_dev[name]}: run `make lock`"
+            )
         elif name not in locked_dev:
-            problems.append(f"{DEV_LOCK}: {name}: expected {name}=={version} as in {RUNTIME_LOCK}, "
-                            "received no such line: run `make lock`")
+            problems.append(
+                f"{DEV_LOCK}: {name}: expected {name}=={version} as in {RUNTIME_LOCK}, "
+                "received no such line: run `make lock`"
+            )
     for lock_name, via, wanted in ((RUNTIME_LOCK, via_runtime, runtime), (DEV_LOCK, via_dev, {**runtime, **dev})):
         for name, reasons in sorted(via.items()):
             if reasons == [PROJECT_VIA] and name not in wanted:
-                problems.append(f"{lock_name}: {name}: expected only what pyproject.toml declares (or what that "
-                                "needs), received a pin nothing asks for any more: run `make lock`")
+                problems.append(
+                    f"{lock_name}: {name}: expected only what pyproject.toml declares (or what that "
+                    "needs), received a pin nothing asks for any more: run `make lock`"
+                )
     return problems
 
 
@@ -131,15 +142,19 @@ def installed_problems(root: Path) -> list[str]:
         except metadata.PackageNotFoundError:
             have = None
         if have != version:
-            problems.append(f"{sys.prefix}: {name}: expected {version} as {DEV_LOCK} pins, "
-                            f"received {have or 'not installed'}: run `make setup`")
+            problems.append(
+                f"{sys.prefix}: {name}: expected {version} as {DEV_LOCK} pins, "
+                f"received {have or 'not installed'}: run `make setup`"
+            )
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/check_locks.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("root", nargs="?", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--installed", action="store_true", help="also compare this Python's packages with the dev lock")
+    parser.add_argument(
+        "--installed", action="store_true", help="also compare this Python's packages with the dev lock"
+    )
     args = parser.parse_args(argv)
     problems = compare(args.root)
     if args.installed:

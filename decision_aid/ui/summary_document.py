@@ -42,11 +42,11 @@ def font_family() -> str:
 class _PictureObject(QPyTextObject):
     """Draws the icon arrays and rating bars of the summary as vectors, at the size the template gave them."""
 
-    def intrinsicSize(self, doc, pos_in_document, fmt) -> QSizeF:  # noqa: N802 (Qt's name)
+    def intrinsicSize(self, doc, pos_in_document, fmt) -> QSizeF:  # Qt's name
         size = fmt.property(SIZE_PROPERTY)
         return size if isinstance(size, QSizeF) else QSizeF(80, 80)
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc, pos_in_document, fmt) -> None:  # noqa: N802
+    def drawObject(self, painter: QPainter, rect: QRectF, doc, pos_in_document, fmt) -> None:
         value = float(fmt.property(VALUE_PROPERTY) or 0)
         if fmt.objectType() == ICON_ARRAY_OBJECT:
             paint_icon_array(painter, rect, value)

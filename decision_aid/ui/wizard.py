@@ -119,7 +119,7 @@ class DecisionWizard(QWizard):
             chain.append(self.step_list.list)
         chain += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         chain += [self.back_button, self.next_button]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         page.tab_order_dirty = False
 

@@ -89,5 +89,5 @@ def test_a_printer_that_is_really_a_nameless_pdf_is_refused(summary):
 
 
 def test_object_ids_do_not_clash_with_qt():
-    assert ICON_ARRAY_OBJECT > QTextFormat.ObjectTypes.UserObject
+    assert QTextFormat.ObjectTypes.UserObject < ICON_ARRAY_OBJECT
     assert SCALE_OBJECT != ICON_ARRAY_OBJECT

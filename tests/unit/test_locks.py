@@ -53,20 +53,24 @@ def test_a_dependency_dropped_from_pyproject_is_caught(project):
     edit(project / "pyproject.toml", '    "pypdf==7.1.0",\n', "")
     assert check_locks.compare(project) == [
         "requirements-dev.txt: pypdf: expected only what pyproject.toml declares (or what that needs), received a "
-        "pin nothing asks for any more: run `make lock`"]
+        "pin nothing asks for any more: run `make lock`"
+    ]
 
 
 def test_a_hand_edited_lock_is_caught(project):
     edit(project / "requirements-dev.txt", "pyyaml==6.0.3 \\", "pyyaml==6.0.2 \\")
     problems = check_locks.compare(project)
-    assert "requirements-dev.txt: pyyaml: expected pyyaml==6.0.3 as in requirements.txt, received pyyaml==6.0.2: " \
-           "run `make lock`" in problems
+    assert (
+        "requirements-dev.txt: pyyaml: expected pyyaml==6.0.3 as in requirements.txt, received pyyaml==6.0.2: "
+        "run `make lock`" in problems
+    )
 
 
 def test_a_loose_pin_in_pyproject_is_refused(project):
     edit(project / "pyproject.toml", '"Markdown==3.11.3"', '"Markdown>=3.11"')
-    assert "pyproject.toml: dependencies: expected NAME==VERSION, received 'Markdown>=3.11'" in \
-        check_locks.compare(project)
+    assert "pyproject.toml: dependencies: expected NAME==VERSION, received 'Markdown>=3.11'" in check_locks.compare(
+        project
+    )
 
 
 def test_the_command_line_says_what_disagrees(project, capsys):
@@ -92,6 +96,10 @@ def test_pyproject_installs_every_shipped_file():
 
     data_files = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
     installed = {p for patterns in data_files.values() for pattern in patterns for p in ROOT.glob(pattern)}
-    shipped = {p for folder in ("content", "resources") for p in (ROOT / folder).rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts}  # the stored model is made where it runs
+    shipped = {
+        p
+        for folder in ("content", "resources")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }  # the stored model is made where it runs
     assert installed == shipped
