@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from . import __version__
+from .display import has_display
 from .paths import content_dir
 
 NO_DISPLAY = (
@@ -14,7 +14,6 @@ NO_DISPLAY = (
     "use 'decision-aid --self-test' to check this install, or 'decision-aid summary --answers FILE --out FILE.pdf' "
     "to make a summary without a window."
 )
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "vkkhrdisplay", "eglfs", "linuxfb")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,15 +46,6 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
                          help="a content folder (default: the shipped one)")
     return parser
-
-
-def _has_display() -> bool:
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if any(platform.startswith(p) for p in HEADLESS_PLATFORMS):
-        return True
-    if not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def check_content_command(directory: str | None, *, strict: bool) -> int:
@@ -137,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test(content=args.content)
-    if not _has_display():
+    if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from .app import run_app

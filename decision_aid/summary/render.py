@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import iconarray
 from .model import Summary
+
+if TYPE_CHECKING:  # both imported when first used: not on the way to the first page
+    import jinja2
+    from markupsafe import Markup
 
 TEMPLATE = "summary.html"
 # Where the placeholders point: the Qt document draws these names as vector objects.
@@ -26,7 +31,7 @@ def templates_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment():
+def _environment() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
@@ -47,7 +52,8 @@ def render_html(summary: Summary, *, for_qt: bool = False, for_print: bool = Fal
     the page footers the PDF writer draws on every page.
     """
     template = _environment().get_template(TEMPLATE)
-    return template.render(s=summary, qt=for_qt, for_print=for_print)
+    html: str = template.render(s=summary, qt=for_qt, for_print=for_print)
+    return html
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
@@ -63,13 +69,13 @@ AFFECTED = "#1f3f73"
 UNAFFECTED_LINE = "#6b7280"
 
 
-def _markup(text: str):
+def _markup(text: str) -> Markup:
     from markupsafe import Markup
 
     return Markup(text)
 
 
-def _icon_array(per100: float, description: str, *, qt: bool, size: int = ICON_ARRAY_PX):
+def _icon_array(per100: float, description: str, *, qt: bool, size: int = ICON_ARRAY_PX) -> Markup:
     """A picture of 100 people, ``per100`` of them shaded; ``description`` is what a screen reader says."""
     from markupsafe import escape
 
@@ -89,7 +95,7 @@ def _icon_array(per100: float, description: str, *, qt: bool, size: int = ICON_A
     )
 
 
-def _scale_bar(rating: int | None, *, qt: bool):
+def _scale_bar(rating: int | None, *, qt: bool) -> Markup:
     """A small bar of four steps for a 0–4 rating: a glance for the reader; the words beside it carry the meaning."""
     if rating is None:
         return _markup("")
@@ -102,5 +108,5 @@ def _scale_bar(rating: int | None, *, qt: bool):
     return _markup(f'<svg class="scale" width="52" height="12" viewBox="0 0 52 12" aria-hidden="true">{boxes}</svg>')
 
 
-def svg_symbols():
+def svg_symbols() -> Markup:
     return _markup(_SVG_SYMBOL)

@@ -39,7 +39,7 @@ class StepList(QWidget):
             self.list.addItem(item)
             self.numbers.append(number)
         self.interactive = on_pick is not None
-        if self.interactive:
+        if on_pick is not None:
             named(self.list, "Steps", "Choose a step to go to it")
             self.list.itemClicked.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))
             self.list.itemActivated.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))

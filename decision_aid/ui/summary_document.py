@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QRect, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -46,12 +46,13 @@ class _PictureObject(QPyTextObject):
         size = fmt.property(SIZE_PROPERTY)
         return size if isinstance(size, QSizeF) else QSizeF(80, 80)
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc, pos_in_document, fmt) -> None:
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc, pos_in_document, fmt) -> None:
         value = float(fmt.property(VALUE_PROPERTY) or 0)
+        area = QRectF(rect)
         if fmt.objectType() == ICON_ARRAY_OBJECT:
-            paint_icon_array(painter, rect, value)
+            paint_icon_array(painter, area, value)
         else:
-            _paint_scale(painter, rect, int(value))
+            _paint_scale(painter, area, int(value))
 
 
 def _paint_scale(painter: QPainter, rect: QRectF, rating: int) -> None:
@@ -111,7 +112,8 @@ def make_summary_document(summary: Summary, *, for_print: bool = False, parent=N
     layout = doc.documentLayout()
     layout.registerHandler(ICON_ARRAY_OBJECT, handler)
     layout.registerHandler(SCALE_OBJECT, handler)
-    doc._picture_handler = handler  # a handler Python lets go of would be freed under Qt's feet
+    # a handler Python lets go of would be freed under Qt's feet: the document keeps it, as a Python attribute
+    doc._picture_handler = handler  # type: ignore[attr-defined]
     if for_print:
         doc.setUseDesignMetrics(True)
     doc.setHtml(render_html(summary, for_qt=True, for_print=for_print))

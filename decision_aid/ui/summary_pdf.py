@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -43,7 +43,7 @@ FOLLOW_BLOCKS = 4  # a heading keeps at least this many following blocks (lines,
 PDF_RESOLUTION = 1200
 
 
-def ensure_gui_application():
+def ensure_gui_application() -> QCoreApplication:
     """The running QGuiApplication, or a new one; a headless one (offscreen) when no platform was chosen."""
     from PySide6.QtGui import QGuiApplication
 

@@ -4,6 +4,7 @@ text and are easy to touch, and layouts that reflow when the text grows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Property, QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from .theme import LIGHT
+
+_W = TypeVar("_W", bound=QWidget)  # named() and set_role() hand back the widget they were given
 
 MIN_TARGET = 44  # px: the smallest touch target
 
@@ -47,7 +50,7 @@ def char_width(widget: QWidget) -> float:
     return widget.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
 
 
-def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+def named(widget: _W, name: str, description: str = "") -> _W:
     """Give a widget the name a screen reader says; every focusable control gets one."""
     widget.setAccessibleName(name)
     if description:
@@ -55,7 +58,7 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
-def set_role(widget: QWidget, role: str) -> QWidget:
+def set_role(widget: _W, role: str) -> _W:
     """The style sheet picks colours and sizes by role (title, heading, card, flag …)."""
     widget.setProperty("role", role)
     return widget
