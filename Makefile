@@ -16,7 +16,8 @@ test: setup lint
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # Kept in ruff's format. The rest of the code is not reformatted yet: add files here as they are rewritten.
-FORMATTED := bench/run.py bench/bare_wizard.py scripts tests/unit/test_locks.py decision_aid/display.py
+FORMATTED := bench/run.py bench/bare_wizard.py scripts tests/unit/test_locks.py tests/unit/test_display.py \
+	decision_aid/display.py
 
 # Lint (ruff), format, types (mypy, cache in .mypy_cache), the layers (lint-imports), the locks against pyproject.toml
 # and this .venv. Settings: pyproject.toml.
