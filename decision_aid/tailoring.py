@@ -9,14 +9,18 @@ this module only evaluates them, in file order, later rules winning on framing. 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from .applicability import FigureUse, StudyUse, figure_uses, study_uses
 from .content.model import Content, OnlyOf, Page
 
 # How an unanswered question counts when rules are matched.
-UNANSWERED = {"trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)}
+UNANSWERED: dict[str, tuple[str, ...]] = {
+    "trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class ShownOption:
     framing: str  # standard | option_to_discuss | not_usually_advised
     framing_label: str  # the words shown for the framing
     page_id: str
-    grid: dict  # grid row id -> inline HTML
+    grid: dict[str, str]  # grid row id -> inline HTML
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,9 @@ class TailoredView:
     options: tuple[ShownOption, ...]
     notes: tuple[Page, ...]  # in rule order; the first is the lead message
     rules: tuple[str, ...]  # ids of the rules that applied
-    values: dict  # the situation as rules saw it: field -> tuple of values
+    values: dict[str, tuple[str, ...]]  # the situation as rules saw it: field -> tuple of values
     studies: tuple[StudyUse, ...] = ()  # those that took people like this person first
-    figures: dict = field(default_factory=dict)  # fact id -> FigureUse
+    figures: dict[str, FigureUse] = field(default_factory=dict)  # fact id -> FigureUse
     leanings: tuple[Leaning, ...] = ()  # every option shown, then "not sure yet"
     suggested_questions: tuple[str, ...] = ()  # prompt ids from "I'm not sure" answers
     flags: tuple[Flag, ...] = ()
@@ -81,18 +85,18 @@ class TailoredView:
 
 
 def situation_values(answers: Answers, *, clinic_has_trials: bool) -> dict[str, tuple[str, ...]]:
-    values = {}
+    values: dict[str, tuple[str, ...]] = {}
     for key in SITUATION_CHOICES:
         answer = answers.situation.get(key)
         if key in LIST_FIELDS:
             values[key] = tuple(answer) if answer else UNANSWERED[key]
         else:
-            values[key] = (answer,) if answer else UNANSWERED.get(key, ("unsure",))
+            values[key] = (answer,) if isinstance(answer, str) and answer else UNANSWERED.get(key, ("unsure",))
     values["clinic_trials"] = ("yes",) if clinic_has_trials else ("no",)
     return values
 
 
-def matches(condition: dict | None, values: dict) -> bool:
+def matches(condition: Mapping[str, Any] | None, values: Mapping[str, tuple[str, ...]]) -> bool:
     """A condition matches when, for every field it names, the answer is one of the accepted values.
 
     For a list answer, any ticked value counts; with ``{only: [...]}`` (OnlyOf), nothing else may be ticked.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .choice_buttons import ChoiceButton, ChoiceCheck, set_group_checked
 from .labels import Card, Heading, RichText
@@ -32,6 +32,7 @@ class SingleChoice(Card):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         holder.setSizePolicy(policy)
+        layout: QLayout
         if side_by_side:
             layout = ChoiceRowLayout(holder)
         else:
@@ -90,10 +91,10 @@ class MultiChoice(Card):
         self._on_change(tuple(c for c in self.checks if c in picked))
 
     def set_answer(self, picked: Sequence[str] | None) -> None:
-        picked = set(picked or ())
+        ticked = set(picked or ())
         for choice_id, check in self.checks.items():
             check.blockSignals(True)
-            check.setChecked(choice_id in picked)
+            check.setChecked(choice_id in ticked)
             check.blockSignals(False)
 
     def answer(self) -> tuple:

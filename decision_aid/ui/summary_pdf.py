@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QRectF, QSizeF
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -20,7 +20,7 @@ PAPERS = typeset.PAPERS
 POINTS_PER_INCH = 72.0
 
 
-def ensure_gui_application():
+def ensure_gui_application() -> QCoreApplication:
     """The running QGuiApplication, or a new one; a headless one (offscreen) when no platform was chosen."""
     from PySide6.QtGui import QGuiApplication
 

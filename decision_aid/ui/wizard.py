@@ -160,7 +160,7 @@ class DecisionWizard(QWidget):
             chain.append(self.step_list.list)
         chain += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         chain += [b for b in (self.start_over, self.back_button, self.next_button) if b is not None]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         page.tab_order_dirty = False
 

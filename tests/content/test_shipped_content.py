@@ -73,7 +73,7 @@ def _all_situations():
     site_choices = [(), ("bone",), ("bone", "liver"), ("unsure",)]
     for values in itertools.product(*(SITUATION_CHOICES[k] + (None,) for k in single)):
         for sites in site_choices:
-            situation = {k: v for k, v in zip(single, values) if v is not None}
+            situation = {k: v for k, v in zip(single, values, strict=True) if v is not None}
             if sites:
                 situation["spread_sites"] = sites
             yield situation

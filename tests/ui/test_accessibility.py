@@ -176,7 +176,10 @@ def test_meaning_not_by_colour_alone(qtbot, make_window, fixture_content):
     button.click()
     settle(qtbot)
     chosen = button.grab().toImage()
-    grey = lambda img: img.convertToFormat(img.Format.Format_Grayscale8)  # noqa: E731
+
+    def grey(img):
+        return img.convertToFormat(img.Format.Format_Grayscale8)
+
     assert grey(plain) != grey(chosen), "the chosen answer looks the same in grey"
     assert window.view.step_list.list.item(1).text().startswith("▸")
 
