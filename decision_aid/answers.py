@@ -6,6 +6,7 @@ what was expected and what was received; nothing is guessed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -271,10 +272,8 @@ def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
             os.fsync(fh.fileno())  # on disk before the rename: a power cut leaves the old file, not an empty one
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

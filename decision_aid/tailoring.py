@@ -103,8 +103,8 @@ def matches(condition: Mapping[str, Any] | None, values: Mapping[str, tuple[str,
     """
     if not condition:
         return True
-    for field, accepted in condition.items():
-        answer = set(values.get(field, ()))
+    for name, accepted in condition.items():
+        answer = set(values.get(name, ()))
         if isinstance(accepted, OnlyOf):
             if not answer or not answer <= set(accepted.values):
                 return False

@@ -56,7 +56,8 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     if r.has_errors or None in r.files.values():
         return None, r.problems, usage
     listed = files.content_files(root)
-    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions, fingerprint=fingerprint(root, listed), files=len(listed))
+    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions,
+                    fingerprint=fingerprint(root, listed), files=len(listed))
     return content, r.problems, usage
 
 

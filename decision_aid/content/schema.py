@@ -15,8 +15,23 @@ from msgspec import Meta
 from ..answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
 from ..errors import quote
 from ..validation import Prose, Text
-from .model import AUDIENCES, FLAG_CODES, FRAMINGS, STEPS, STUDY_KINDS, Bundle, Date, Fact, GridRow, Id, IdList
-from .model import OptionDef, Reference, Struct, Version
+from .model import (
+    AUDIENCES,
+    FLAG_CODES,
+    FRAMINGS,
+    STEPS,
+    STUDY_KINDS,
+    Bundle,
+    Date,
+    Fact,
+    GridRow,
+    Id,
+    IdList,
+    OptionDef,
+    Reference,
+    Struct,
+    Version,
+)
 
 Mapping = Annotated[dict[str, Any], Meta(description="a mapping")]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
@@ -25,15 +40,15 @@ PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
 BundleFile = Bundle  # bundle.yaml is the bundle, as the model keeps it
 
 
-class ReferencesFile(Struct):
+class ReferencesFile(Struct, frozen=True):
     references: Annotated[dict[Id, Reference], Meta(description="a mapping")]
 
 
-class FactsFile(Struct):
+class FactsFile(Struct, frozen=True):
     facts: Annotated[dict[Id, Fact], Meta(description="a mapping")]
 
 
-class GlossaryEntry(Struct, kw_only=True):
+class GlossaryEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping"
     KEY: ClassVar[str] = "key"
     key: str = ""
@@ -41,14 +56,14 @@ class GlossaryEntry(Struct, kw_only=True):
     definition: Prose
 
 
-class GlossaryFile(Struct):
+class GlossaryFile(Struct, frozen=True):
     # The keys are words a writer marks with [[…]]: spaces and capitals are allowed there.
     terms: Annotated[dict[str, GlossaryEntry], Meta(description="a mapping")]
 
 
 # -- pages -----------------------------------------------------------------------------------------------------
 
-class Comparison(Struct):
+class Comparison(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with title and facts"
     title: Prose
     facts: IdList
@@ -58,7 +73,7 @@ class Comparison(Struct):
             yield "facts", "one to four fact ids", str(len(self.facts))
 
 
-class FrontMatter(Struct, kw_only=True):
+class FrontMatter(Struct, kw_only=True, frozen=True):
     id: PageId
     title: Prose
     step: Literal[STEPS]  # type: ignore[valid-type]
@@ -79,7 +94,7 @@ class FrontMatter(Struct, kw_only=True):
 
 # -- form, prompts, tailoring ----------------------------------------------------------------------------------
 
-class Labels(Struct):
+class Labels(Struct, frozen=True):
     """A label for each choice, none missing, none more: declared from the choices by ``labels``."""
 
     EXPECTED: ClassVar[str] = "a mapping"
@@ -91,7 +106,7 @@ def labels(name: str, keys: tuple[str, ...]) -> Any:
     return msgspec.defstruct(name, fields, bases=(Labels,), kw_only=True)
 
 
-class Question(Struct):
+class Question(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a question with prompt, help and choices"
 
 
@@ -100,7 +115,7 @@ def question(name: str, choices: tuple[str, ...]) -> Any:
                                     ("choices", labels(name + "Choices", choices))], bases=(Question,), kw_only=True)
 
 
-class Section(Struct):
+class Section(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping"
 
 
@@ -109,7 +124,7 @@ SituationForm = msgspec.defstruct(
     bases=(Section,), kw_only=True)
 
 
-class ValuesForm(Section, kw_only=True):
+class ValuesForm(Section, kw_only=True, frozen=True):
     prompt: Prose
     help: Prose | None = None
     scale: Annotated[tuple[Prose, ...], Meta(min_length=5, max_length=5,
@@ -117,7 +132,7 @@ class ValuesForm(Section, kw_only=True):
     items: labels("ValueLabels", VALUE_ITEMS)  # type: ignore[valid-type]
 
 
-class SureForm(Section, kw_only=True):
+class SureForm(Section, kw_only=True, frozen=True):
     prompt: Prose
     help: Prose | None = None
     items: labels("SureLabels", SURE_ITEMS)  # type: ignore[valid-type]
@@ -128,7 +143,7 @@ class SureForm(Section, kw_only=True):
 HELP_KEYS = ("title", "next_steps", "ask_nurse", "nurse_where", "phone", "no_clinic")
 
 
-class FormFile(Struct):
+class FormFile(Struct, frozen=True):
     situation: SituationForm  # type: ignore[valid-type]
     values: ValuesForm
     leaning: question("Leaning", LEANING_CHOICES)  # type: ignore[valid-type]
@@ -136,24 +151,24 @@ class FormFile(Struct):
     help: labels("HelpTexts", HELP_KEYS) | None = None  # type: ignore[valid-type]
 
 
-class Prompt(Struct):
+class Prompt(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id and text"
     id: Id
     text: Prose
 
 
-class PromptGroup(Struct):
+class PromptGroup(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, title and questions"
     id: Id
     title: Prose
     questions: Annotated[tuple[Prompt, ...], Meta(description="a list")]
 
 
-class PromptsFile(Struct):
+class PromptsFile(Struct, frozen=True):
     groups: Annotated[tuple[PromptGroup, ...], Meta(description="a list")]
 
 
-class Rule(Struct, kw_only=True):
+class Rule(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id and when"
     id: Id
     when: Mapping
@@ -172,7 +187,7 @@ SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
 AnyList = Annotated[tuple[Any, ...], Meta(description="a list")]
 
 
-class Criterion(Struct, kw_only=True):
+class Criterion(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with answer, took, not_took, not_included and unsure"
     answer: Text
     took: AnyList
@@ -194,7 +209,7 @@ class Criterion(Struct, kw_only=True):
             yield "not_took", "no value also in took", quote(sorted(both)[0])
 
 
-class StudyEntry(Struct, kw_only=True):
+class StudyEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, name and kind"
     id: Id
     name: Prose
@@ -216,7 +231,7 @@ class StudyEntry(Struct, kw_only=True):
             yield "criteria", "no criteria unless kind is matched", "a list"
 
 
-class ValueConflictEntry(Struct, kw_only=True):
+class ValueConflictEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with leaning, value, at_least and text"
     leaning: Id  # an option id: checked against the options (checks.check_tailoring)
     value: Id  # a value item: likewise
@@ -225,7 +240,7 @@ class ValueConflictEntry(Struct, kw_only=True):
     text: Prose
 
 
-class TailoringFile(Struct):
+class TailoringFile(Struct, frozen=True):
     grid_rows: Annotated[tuple[GridRow, ...], Meta(description="a list")]
     framings: labels("Framings", FRAMINGS)  # type: ignore[valid-type]
     options: Annotated[tuple[OptionDef, ...], Meta(description="a list")]

@@ -81,7 +81,7 @@ def situations(content: Content):
     fields = [f for f, _ in space]
     for clinic in CLINIC_TRIALS:
         for combo in itertools.product(*(picks for _, picks in space)):
-            yield {f: v for f, v in zip(fields, combo) if v is not None}, clinic
+            yield {f: v for f, v in zip(fields, combo, strict=True) if v is not None}, clinic
 
 
 def view_signature(content: Content, situation: dict, *, clinic_trials: bool) -> tuple:

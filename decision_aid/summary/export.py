@@ -68,7 +68,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "studies": [{"id": st.id, "name": st.name, "applicability": st.applicability, "like_you": st.like_you,
                      "text": st.text} for st in summary.studies],
         "unanswered_steps": [{"id": i, "name": n} for i, n in zip(summary.unanswered_step_ids,
-                                                                   summary.unanswered_steps)],
+                                                                   summary.unanswered_steps, strict=True)],
         "rules": list(summary.rules),
     }
 

@@ -126,7 +126,7 @@ def _compiler():
 
 
 def _timestamp(summary: Summary) -> dt.datetime:
-    return dt.datetime.combine(summary.created, dt.time(12), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(summary.created, dt.time(12), tzinfo=dt.UTC)
 
 
 def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", ppi: float | None = None):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_aid.answers import Answers, SITUATION_CHOICES
+from decision_aid.answers import SITUATION_CHOICES, Answers
 from decision_aid.content import load_content
 from decision_aid.content.checker import GRADE_LIMITS, check_content
 from decision_aid.content.checks import trial_name_words

@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-import kiosk_driver as drive
 from decision_aid.app import run_app
+
+import kiosk_driver as drive
 
 failures: list[str] = []
 

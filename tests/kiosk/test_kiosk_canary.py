@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-import kiosk_driver as drive
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
 from decision_aid.summary import build_summary, render_html
 from decision_aid.ui import wording
+
+import kiosk_driver as drive
 
 TODAY = dt.date(2025, 1, 15)
 

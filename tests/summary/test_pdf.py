@@ -4,14 +4,24 @@ pictures with their captions, no stranded heading, hostile text as data, atomic 
 import dataclasses
 
 import pytest
+from pdf_probe import MM, page_words, pieces, squeeze, svg_picture_widths_mm, text_above
 
 from decision_aid.errors import DecisionAidError, SummaryWriteError
 from decision_aid.examples import EXAMPLES, example_answers
 from decision_aid.summary import build_summary, glance, render_html, typeset
 from decision_aid.summary.typeset import compile_summary, write_pdf
-from pdf_probe import MM, page_words, pieces, squeeze, svg_picture_widths_mm, text_above
-from summary_cases import CLINIC, HOSTILE, SITUATIONS, TODAY, TYPICAL_SITUATIONS, html_words, pdf_text, \
-    render_pngs, with_questions
+
+from summary_cases import (
+    CLINIC,
+    HOSTILE,
+    SITUATIONS,
+    TODAY,
+    TYPICAL_SITUATIONS,
+    html_words,
+    pdf_text,
+    render_pngs,
+    with_questions,
+)
 
 PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 GLANCE_BOTTOM_MM = 100  # the glance panel ends above this (a third of A4 is 99 mm)

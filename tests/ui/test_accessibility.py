@@ -10,10 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from decision_aid.ui import theme
-from decision_aid.ui.icon_array import IconArray
-from decision_aid.ui.steps import PAGES
 from decision_aid.ui.choice_buttons import ChoiceButton
+from decision_aid.ui.icon_array import IconArray
 from decision_aid.ui.labels import RichText
+from decision_aid.ui.steps import PAGES
+
 from ui_checks import shown, small_targets, unnamed_focusable
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from decision_aid.ui import printing
 from decision_aid.ui.labels import RichText
+
 from ui_helpers import OPEN_TRIALS_CLINIC, settle
 
 EVENTS = 2500

@@ -10,7 +10,6 @@ from ..reflow import clear_layout, row_of
 from ..styling import named
 from .base import StepPage
 
-
 # The prompt group whose questions an "I'm not sure" about the situation suggests (tailoring.yaml unsure_questions).
 SUGGESTED_GROUP = "situation"
 SUGGESTED_NOTE = "We ticked the questions that fit your \"I'm not sure\" answers. Untick any you do not want."
