@@ -6,8 +6,13 @@ A flag has a stable ``code`` (for a record system) and the content's words (``ta
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .answers import Answers
 from .content.model import Content
+
+if TYPE_CHECKING:
+    from .tailoring import Flag, TailoredView
 
 
 def _step_name(content: Content, step: str, fallback: str) -> str:
@@ -30,13 +35,13 @@ def unanswered_steps(content: Content, answers: Answers) -> tuple[tuple[str, str
     return tuple(out)
 
 
-def flags_for(content: Content, answers: Answers, view) -> tuple:
+def flags_for(content: Content, answers: Answers, view: TailoredView) -> tuple[Flag, ...]:
     from .tailoring import Flag
 
     texts = content.tailoring.flag_texts
     flags = []
 
-    def add(code: str, text: str | None, **fill) -> None:
+    def add(code: str, text: str | None, **fill: str) -> None:
         if text:
             flags.append(Flag(code, text.replace("{option}", fill.get("option", "")).replace(
                 "{steps}", fill.get("steps", ""))))

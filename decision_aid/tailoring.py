@@ -63,7 +63,7 @@ class TailoredView:
     unanswered_steps: tuple[tuple[str, str], ...] = ()  # (step id, its name), steps with no answer at all
 
     @property
-    def render_key(self) -> tuple:
+    def render_key(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the situation-dependent parts depend on: pages re-render only when it changes."""
         return tuple(sorted(self.values.items()))
 
@@ -151,7 +151,7 @@ def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = Fals
     return replace(view, flags=flags_for(content, answers, view))
 
 
-def option_page(content: Content, option_id: str, default_page: str, values: dict) -> Page:
+def option_page(content: Content, option_id: str, default_page: str, values: Mapping[str, tuple[str, ...]]) -> Page:
     """The option's page for this situation: the first page of that option whose ``show_when`` matches (file
     order), else the one ``tailoring.yaml`` names."""
     for page in content.pages_for("option"):

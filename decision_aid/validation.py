@@ -227,11 +227,12 @@ class Checker:
         if plan.kind in ("list", "keyed") and not isinstance(value, list if plan.kind == "list" else Mapping):
             self.problem(line, field, expected_of(tp), quote(value))
             return INVALID
-        if plan.kind == "list" and len(value) < plan.min_length:  # type: ignore[arg-type]
-            self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
-            return INVALID
-        if plan.kind == "list":
-            items, bad = [], False
+        if plan.kind == "list" and isinstance(value, list):  # (a list by now: the test above)
+            if len(value) < plan.min_length:
+                self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
+                return INVALID
+            items: list[Any] = []
+            bad = False
             for i, item in enumerate(value):
                 result = self.value(item, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
                 if result is INVALID:
@@ -244,8 +245,8 @@ class Checker:
             if plan.of_structs:  # a bad entry of a list of mappings is left out alone, the rest kept
                 return tuple(items)
             return INVALID if bad else self._convert(tuple(items), tp, field, line, shown=value)
-        if plan.kind == "keyed":
-            out = {}
+        if plan.kind == "keyed" and isinstance(value, Mapping):  # (a mapping by now: the test above)
+            out: dict[Any, Any] = {}
             for key, item in value.items():
                 item_field, item_line = f"{field}.{key}", _line_of(value, key)
                 if self._convert(key, plan.key_type, item_field, item_line, shown=key) is INVALID:

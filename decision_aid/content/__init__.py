@@ -9,14 +9,18 @@ build stored, only when proven to be the build's and of the same files (``store`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
 from .model import Content
 
+if TYPE_CHECKING:
+    from .checks import Reading
+
 __all__ = ["Content", "load_content", "read_content"]
 
 
-def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]:
+def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[str, set[str]]]:
     """Read and check the bundle at ``root``. Returns (content or None when any error, problems, usage).
 
     ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
@@ -61,7 +65,7 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     return content, r.problems, usage
 
 
-def _read_pages(r) -> None:
+def _read_pages(r: Reading) -> None:
     from ..validation import INVALID, Checker, Located
     from . import files, read
     from .checks import PageDraft

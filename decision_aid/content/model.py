@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
@@ -73,7 +74,7 @@ class Fact(Struct, kw_only=True, frozen=True):
     note: Text | None = None
     study: Id | None = None  # the study (tailoring.yaml ``studies``) whose people this figure describes
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.status not in ("V", "S"):
             words = " (a figure marked U in FACTS.md is never shown)" if self.status == "U" else ""
             yield "status", "V or S" + words, repr(self.status)
@@ -332,9 +333,9 @@ class Bundle(Struct, kw_only=True, frozen=True):
 
     @property
     def is_draft(self) -> bool:
-        return self.status == "draft"
+        return bool(self.status == "draft")  # (status: a Literal of a tuple, Any to mypy)
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.review_due < self.released:
             yield "review_due", "a date after released", str(self.review_due)
         if not any(e.version == self.version for e in self.changelog):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import Problem, quote
-from .yamlio import LineDict, YamlProblem, parse_yaml
+from .yamlio import LineDict, LineList, YamlProblem, parse_yaml
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
@@ -66,7 +66,7 @@ def _shift_lines(node: object, offset: int) -> None:
         for v in node.values():
             _shift_lines(v, offset)
     elif isinstance(node, list):
-        if hasattr(node, "lines"):
+        if isinstance(node, LineList):
             node.line += offset
             node.lines = [v + offset for v in node.lines]
         for v in node:

@@ -7,6 +7,7 @@ written (facts, references, the bundle, grid rows, options) are the model's own 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
@@ -68,7 +69,7 @@ class Comparison(Struct, frozen=True):
     title: Prose
     facts: IdList
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if not 1 <= len(self.facts) <= 4:
             yield "facts", "one to four fact ids", str(len(self.facts))
 
@@ -87,7 +88,7 @@ class FrontMatter(Struct, kw_only=True, frozen=True):
     grid: Mapping | None = None
     compare: Annotated[tuple[Comparison, ...], Meta(description="a list")] | None = None
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.reviewed is not None and self.review_due < self.reviewed:
             yield "review_due", "a date after reviewed", str(self.review_due)
 
@@ -177,7 +178,7 @@ class Rule(Struct, kw_only=True, frozen=True):
     hide: IdList = ()
     notes: IdList = ()
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if "medicines_only" in self.hide:
             yield "hide", "options other than medicines_only (always shown)", repr("medicines_only")
 
@@ -195,7 +196,7 @@ class Criterion(Struct, kw_only=True, frozen=True):
     not_included: Prose
     unsure: Prose
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.answer not in SINGLE_ANSWERS:
             yield "answer", "an answer: one of " + ", ".join(SINGLE_ANSWERS), quote(self.answer)
             return
@@ -219,7 +220,7 @@ class StudyEntry(Struct, kw_only=True, frozen=True):
     applies: Prose | None = None
     label: Prose | None = None
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.kind == "matched":
             if not self.criteria:
                 yield "criteria", "at least one criterion (kind: matched)", "nothing"
