@@ -11,9 +11,9 @@ import json
 import os
 import tempfile
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Collection
 from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec

@@ -339,7 +339,7 @@ def _options(content: Content, view: TailoredView, clinic: Clinic | None) -> tup
     return tuple(out)
 
 
-def _figure(content: Content, fact_id: str, view) -> KeyFigure | None:
+def _figure(content: Content, fact_id: str, view: TailoredView) -> KeyFigure | None:
     fact = content.facts.get(fact_id)
     if fact is None or fact.per100 is None:
         return None  # the checker refuses these; never draw a picture without its figure
