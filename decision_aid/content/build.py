@@ -26,7 +26,8 @@ from .model import (
 
 
 def build(r: Reading, *, rules: dict[str, tuple[dict[str, Any], dict[str, Any]]],
-          show_when: dict[str, dict[str, Any] | None], unsure_questions: dict[str, str], fingerprint: str, files: int) -> Content:
+          show_when: dict[str, dict[str, Any] | None], unsure_questions: dict[str, str], fingerprint: str,
+          files: int) -> Content:
     facts = r.facts
 
     def phrase(fid: str) -> str | None:
