@@ -17,7 +17,7 @@ class SingleChoice(Card):
     ``side_by_side`` puts the answers in a row when they fit (a rating scale, yes / no).
     """
 
-    def __init__(self, *, prompt: str, choices: dict, on_pick: Callable[[str], None], help_html: str = "",
+    def __init__(self, *, prompt: str, choices: dict, on_pick: Callable[..., None], help_html: str = "",
                  on_link: Callable[[str], None] | None = None, side_by_side: bool = False,
                  names: dict | None = None, compact: bool = False, parent: QWidget | None = None):
         super().__init__(role="card", parent=parent)
@@ -63,7 +63,7 @@ class MultiChoice(Card):
     ``exclusive_ids`` (such as "I'm not sure") untick the others when ticked, and are unticked by them.
     """
 
-    def __init__(self, *, prompt: str, choices: dict, on_change: Callable[[tuple], None], help_html: str = "",
+    def __init__(self, *, prompt: str, choices: dict, on_change: Callable[..., None], help_html: str = "",
                  on_link: Callable[[str], None] | None = None, exclusive_ids: Sequence[str] = (),
                  parent: QWidget | None = None):
         super().__init__(role="card", parent=parent)

@@ -192,5 +192,5 @@ def clear_layout(layout: QLayout) -> None:
         if item.widget() is not None:
             item.widget().hide()
             item.widget().deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        elif (inner := item.layout()) is not None:
+            clear_layout(inner)

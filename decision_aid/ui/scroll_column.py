@@ -84,6 +84,7 @@ class ScrollColumn(QScrollArea):
         QTimer.singleShot(0, self, lambda: self._scroll_to(widget))
 
     def _scroll_to(self, widget: QWidget) -> None:
-        if shiboken6.isValid(widget) and self.widget().isAncestorOf(widget):
-            top = widget.mapTo(self.widget(), QPoint(0, 0)).y()
+        inner = self.widget()
+        if inner is not None and shiboken6.isValid(widget) and inner.isAncestorOf(widget):
+            top = widget.mapTo(inner, QPoint(0, 0)).y()
             self.verticalScrollBar().setValue(max(0, top - 8))

@@ -83,7 +83,8 @@ class QuestionsPage(StepPage):
         if own != self._shown_own:
             self._shown_own = own
             self.tab_order_dirty = True
-            had_focus = self.own_list.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+            focus = QApplication.focusWidget()
+            had_focus = self.own_list.isAncestorOf(focus) if focus else False
             clear_layout(self.own_layout)
             if had_focus:
                 self.entry.setFocus()  # the pressed Remove button is going: keep the keyboard somewhere useful
