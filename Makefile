@@ -17,7 +17,11 @@ test: setup lint
 
 # Kept in ruff's format. The rest of the code is not reformatted yet: add files here as they are rewritten.
 FORMATTED := bench/run.py bench/bare_wizard.py scripts tests/unit/test_locks.py tests/unit/test_display.py \
-	decision_aid/display.py
+	tests/unit/test_layers.py decision_aid/__main__.py decision_aid/display.py decision_aid/errors.py \
+	decision_aid/paths.py decision_aid/validation.py decision_aid/applicability.py decision_aid/flags.py \
+	decision_aid/help_panel.py decision_aid/content/files.py decision_aid/content/fingerprint.py \
+	decision_aid/content/read.py decision_aid/content/yamlio.py decision_aid/review/__init__.py \
+	decision_aid/review/variants.py
 
 # Lint (ruff), format, types (mypy, cache in .mypy_cache), the layers (lint-imports), the locks against pyproject.toml
 # and this .venv. Settings: pyproject.toml.

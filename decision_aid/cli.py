@@ -164,7 +164,7 @@ def review_packet_command(*, out: str, content: str | None, previous: str | None
             from .ui.review_pdf import write_packet_pdf
             from .ui.summary_pdf import ensure_gui_application
 
-            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            _app = ensure_gui_application()  # kept alive while the PDF is made
             pages = write_packet_pdf(packet, html, out_path)
             print(f"Review packet written to {out} ({pages} pages, A4, content version "
                   f"{content_model.bundle.version}).")

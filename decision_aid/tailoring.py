@@ -16,6 +16,8 @@ from typing import Any
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from .applicability import FigureUse, StudyUse, figure_uses, study_uses
 from .content.model import Content, OnlyOf, Page
+from .flags import Flag as Flag  # (Flag is declared beside the rules that raise flags; named here as before)
+from .flags import flags_for, unanswered_steps
 
 # How an unanswered question counts when rules are matched.
 UNANSWERED: dict[str, tuple[str, ...]] = {
@@ -37,14 +39,6 @@ class ShownOption:
 class Leaning:
     id: str  # an option id, or "unsure"
     label: str  # the option's own title: the same words as on the options page
-
-
-@dataclass(frozen=True)
-class Flag:
-    """Something the doctor should see, with a stable ``code`` a record system can read."""
-
-    code: str  # not_usually_advised | against_values | situation_changed | leaning_not_shown | unanswered_steps
-    text: str
 
 
 @dataclass(frozen=True)
@@ -115,7 +109,6 @@ def matches(condition: Mapping[str, Any] | None, values: Mapping[str, tuple[str,
 
 def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = False) -> TailoredView:
     """Everything the pages and the summary show for these answers."""
-    from .flags import flags_for, unanswered_steps
 
     values = situation_values(answers, clinic_has_trials=clinic_has_trials)
     t = content.tailoring

@@ -133,8 +133,9 @@ def _plan(tp: Any) -> _Plan:
         item_type = typing.get_args(inner)[0]
         unique = (meta.extra or {}).get("unique") if meta is not None else None
         min_length = (meta.min_length or 0) if meta is not None else 0
-        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique,
-                     min_length=min_length)
+        return _Plan(
+            "list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique, min_length=min_length
+        )
     if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
         key_type, item_type = typing.get_args(inner)
         return _Plan("keyed", item_type, key_type)
@@ -158,8 +159,15 @@ class Checker:
     ``strip``: texts lose the spaces around them (content and settings), or are kept exactly (what a person typed).
     """
 
-    def __init__(self, file: str, problems: list[Problem], *, none_is_missing: bool = True, strip: bool = True,
-                 prose: list[Located] | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        problems: list[Problem],
+        *,
+        none_is_missing: bool = True,
+        strip: bool = True,
+        prose: list[Located] | None = None,
+    ) -> None:
         self.file = file
         self.problems = problems
         self.none_is_missing = none_is_missing
@@ -174,8 +182,9 @@ class Checker:
         """The mapping a Struct was read from (a ``LineDict`` for YAML): for the lines of later checks."""
         return self._origin[id(obj)][1]
 
-    def struct(self, data: object, cls: Any, field: str = "", *, line: int | None = None,
-               key: str | None = None) -> Any:
+    def struct(
+        self, data: object, cls: Any, field: str = "", *, line: int | None = None, key: str | None = None
+    ) -> Any:
         """``data`` as a ``cls``, or INVALID with every problem reported."""
         if not isinstance(data, Mapping):
             self.problem(line, field, expected_of(cls), quote(data))
@@ -187,8 +196,11 @@ class Checker:
         by_name = {f.key: f for f in fields if f.name != key_field}
         # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
         unknown = [k for k in data if k not in by_name]
-        order = list(data) + [n for n in by_name if n not in data] if getattr(cls, "FILE_ORDER", False) \
+        order = (
+            list(data) + [n for n in by_name if n not in data]
+            if getattr(cls, "FILE_ORDER", False)
             else unknown + list(by_name)
+        )
         ok = not unknown
         values: dict[str, Any] = {key_field: key} if key_field else {}
         for name in order:

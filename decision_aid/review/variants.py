@@ -23,8 +23,20 @@ CLINIC_TRIALS = (False, True)
 # What tells one variant from another: (option id, framing) pairs, note ids, page ids; and the rules that applied.
 Signature = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 # Steps whose pages may carry show_when (the wizard's content steps and the pages opened from them).
-PAGE_STEPS = ("welcome", "situation", "local-therapy", "option", "trials", "risks", "values", "leaning",
-              "questions", "summary", "about", "detail")
+PAGE_STEPS = (
+    "welcome",
+    "situation",
+    "local-therapy",
+    "option",
+    "trials",
+    "risks",
+    "values",
+    "leaning",
+    "questions",
+    "summary",
+    "about",
+    "detail",
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +84,9 @@ def situation_space(content: Content) -> list[tuple[str, list[Any]]]:
         picks: list[Any]  # None (unanswered), then choices (a tuple of them for a list question)
         if field in LIST_FIELDS:
             mentioned = any(field in c for c in conditions)
-            picks = [None] + ([(v,) for v in reps] + [pair for pair in itertools.combinations(reps, 2)]
-                              if mentioned else [])
+            picks = [None] + (
+                [(v,) for v in reps] + [pair for pair in itertools.combinations(reps, 2)] if mentioned else []
+            )
         else:
             picks = [None] + reps
         space.append((field, picks))
