@@ -1,7 +1,6 @@
 """Layouts that reflow when the text grows: answers side by side or one under the other, and rows that wrap."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """A page's scrolling body: one centred column no wider than a comfortable line of text."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802
 
 from __future__ import annotations
 

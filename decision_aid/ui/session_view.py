@@ -127,7 +127,7 @@ class SessionView(QWidget):
             for number in range(1, STEP_COUNT + 1):
                 key(f"Ctrl+{number}", lambda n=number: self.go_to_step(n))
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

@@ -33,7 +33,7 @@ class BottomRule(QWidget):
         super().__init__(parent)
         self.setFixedHeight(2)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         palette = QApplication.palette()
         right = self.width() - 1
@@ -124,13 +124,13 @@ class DecisionWizard(QWidget):
     next = go_next
     back = go_back
 
-    def currentId(self) -> int:  # noqa: N802
+    def currentId(self) -> int:
         return self.navigation.current
 
-    def currentPage(self) -> StepPage:  # noqa: N802
+    def currentPage(self) -> StepPage:
         return self.step_pages[self.navigation.current]
 
-    def visitedIds(self) -> list[int]:  # noqa: N802
+    def visitedIds(self) -> list[int]:
         return list(self.navigation.visited)
 
     def _arrived(self) -> None:

@@ -10,7 +10,7 @@ from decision_aid.content.checker import reading_grade
 from decision_aid.summary import build_summary, summary_json
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_tailor_everything import answers_strategy, content  # noqa: E402
+from test_tailor_everything import answers_strategy, content
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 

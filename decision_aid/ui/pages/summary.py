@@ -50,23 +50,23 @@ class PageView(QWidget):
         self.setSizePolicy(policy)
         self.setMinimumWidth(200)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return round(width * self._ratio)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(600))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._pixmap = None
         height = self.heightForWidth(self.width())
         if self.height() != height:
             self.setFixedHeight(height)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         ratio = self.devicePixelRatioF()
         if self._pixmap is None or self._pixmap.size() != self.size() * ratio:
             pixmap = QPixmap(self.size() * ratio)
