@@ -15,8 +15,9 @@ PyInstaller bundle (plain ``pyinstaller --onedir``, default options). Figures:
 - RSS: the peak resident memory of those same starts (wait4's ru_maxrss), median.
 - page change: QWizard.next() to the new page painted, real MainWindow with an example's answers (bench/inproc.py).
 - content load: reading and checking the folder (what every start pays; judged); summary HTML (build_summary +
-  render_html) and PDF (Typst, ``decision_aid.summary.typeset.write_pdf``, no Qt): in-process medians; the PDF also
-  against the bare start.
+  render_html; judged) and PDF (Typst, build_summary + ``decision_aid.summary.typeset.write_pdf``, no Qt; judged, and
+  against the bare start), and each of render_html and write_pdf alone on a built summary: in-process medians, after
+  a warm-up. (The tests assert no speed: these rows are where speed is watched.)
 - bundle size: the files of build/decision_aid.spec's bundle against the bare bundle; frozen start: as start.
 
 Prints a table and writes build/bench.json. Exit status 0 unless the bench itself fails (or --strict and a target
@@ -74,8 +75,11 @@ class StartFailed(Exception):
 def timed_start(argv: list[str], env: dict, *, timeout: float = 60.0) -> tuple[float, float]:
     """Wall time (ms) from spawn to exit, and peak RSS (MB), of one process that ends itself at first paint."""
     with tempfile.TemporaryFile() as err, open(os.devnull, "wb") as devnull:
-        actions = [(os.POSIX_SPAWN_DUP2, devnull.fileno(), 0), (os.POSIX_SPAWN_DUP2, devnull.fileno(), 1),
-                   (os.POSIX_SPAWN_DUP2, err.fileno(), 2)]
+        actions = [
+            (os.POSIX_SPAWN_DUP2, devnull.fileno(), 0),
+            (os.POSIX_SPAWN_DUP2, devnull.fileno(), 1),
+            (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
+        ]
         t0 = time.perf_counter()
         pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
         killer = threading.Timer(timeout, lambda: os.kill(pid, signal.SIGKILL))
@@ -89,8 +93,9 @@ def timed_start(argv: list[str], env: dict, *, timeout: float = 60.0) -> tuple[f
         if code != 0:
             err.seek(0)
             text = err.read().decode("utf-8", "replace").strip()
-            reason = "killed after {:.0f} s (did it reach its first page?)".format(timeout) if code < 0 else \
-                f"exit status {code}"
+            reason = (
+                f"killed after {timeout:.0f} s (did it reach its first page?)" if code < 0 else f"exit status {code}"
+            )
             raise StartFailed(f"{' '.join(argv)}: {reason}\n{text[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
@@ -98,11 +103,16 @@ def timed_start(argv: list[str], env: dict, *, timeout: float = 60.0) -> tuple[f
 def record_starts(figures: dict, starts: dict, *, start: str, rss: str) -> None:
     """The app's and the bare wizard's starts as figures: <start>_ms, bare_<start>_ms, <rss>_mb, … and the ratios."""
     app, bare = starts["app"], starts["bare"]
-    figures.update({
-        f"{start}_ms": app["ms"], f"bare_{start}_ms": bare["ms"],
-        f"{rss}_mb": app["mb"], f"bare_{rss}_mb": bare["mb"],
-        f"{start}_ms_all": app["ms_all"], f"bare_{start}_ms_all": bare["ms_all"],
-    })
+    figures.update(
+        {
+            f"{start}_ms": app["ms"],
+            f"bare_{start}_ms": bare["ms"],
+            f"{rss}_mb": app["mb"],
+            f"bare_{rss}_mb": bare["mb"],
+            f"{start}_ms_all": app["ms_all"],
+            f"bare_{start}_ms_all": bare["ms_all"],
+        }
+    )
     figures[f"{start}_ratio"] = app["ms"] / bare["ms"]
     figures[f"{rss}_ratio"] = app["mb"] / bare["mb"]
 
@@ -117,8 +127,14 @@ def compare_starts(pairs: dict[str, list[str]], env: dict, runs: int) -> dict:
             ms, mb = timed_start(argv, env)
             results[name]["ms"].append(ms)
             results[name]["mb"].append(mb)
-    return {name: {"ms": statistics.median(r["ms"]), "mb": statistics.median(r["mb"]),
-                   "ms_all": [round(x, 1) for x in r["ms"]]} for name, r in results.items()}
+    return {
+        name: {
+            "ms": statistics.median(r["ms"]),
+            "mb": statistics.median(r["mb"]),
+            "ms_all": [round(x, 1) for x in r["ms"]],
+        }
+        for name, r in results.items()
+    }
 
 
 def bench_env() -> dict:
@@ -138,11 +154,28 @@ def build_bundles(python: str) -> tuple[Path, Path]:
     common = [python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(dist)]
     log("building the app bundle (build/decision_aid.spec)")
     spec = ROOT / "build" / "decision_aid.spec"
-    _check_build(subprocess.run([*common, "--workpath", str(OUT / "work-app"), str(spec)],
-                                cwd=ROOT, capture_output=True, text=True))
+    _check_build(
+        subprocess.run(
+            [*common, "--workpath", str(OUT / "work-app"), str(spec)], cwd=ROOT, capture_output=True, text=True
+        )
+    )
     log("building the bare wizard bundle (pyinstaller --onedir bench/bare_wizard.py)")
-    _check_build(subprocess.run([*common, "--onedir", "--workpath", str(OUT / "work-bare"), "--specpath", str(OUT),
-                                 str(BENCH / "bare_wizard.py")], cwd=ROOT, capture_output=True, text=True))
+    _check_build(
+        subprocess.run(
+            [
+                *common,
+                "--onedir",
+                "--workpath",
+                str(OUT / "work-bare"),
+                "--specpath",
+                str(OUT),
+                str(BENCH / "bare_wizard.py"),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    )
     return bundle_paths()
 
 
@@ -167,8 +200,14 @@ def folder_bytes(folder: Path) -> int:
 def inproc(python: str, group: str, runs: int) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update({"QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
-    out = subprocess.run([python, str(BENCH / "inproc.py"), group, str(runs)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [python, str(BENCH / "inproc.py"), group, str(runs)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if out.returncode != 0:
         raise SystemExit(f"bench: {group} failed:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -188,9 +227,12 @@ def run(args) -> dict:
     if "start" in parts:
         log(f"start and memory, {args.runs} starts each (checkout)")
         try:
-            commands = {"app": [python, "-m", "decision_aid"], "bare": [python, str(BENCH / "bare_wizard.py")],
-                        "floor": [python, str(BENCH / "bare_wizard.py"), "--floor"],
-                        "files": [python, "-m", "decision_aid", "--content", str(ROOT / "content")]}
+            commands = {
+                "app": [python, "-m", "decision_aid"],
+                "bare": [python, str(BENCH / "bare_wizard.py")],
+                "floor": [python, str(BENCH / "bare_wizard.py"), "--floor"],
+                "files": [python, "-m", "decision_aid", "--content", str(ROOT / "content")],
+            }
             starts = compare_starts(commands, env, args.runs)
             record_starts(figures, starts, start="start", rss="rss")
             figures["floor_start_ms"] = starts["floor"]["ms"]
@@ -199,7 +241,8 @@ def run(args) -> dict:
             figures["files_start_ms"] = starts["files"]["ms"]
             figures["files_start_floor_ratio"] = starts["files"]["ms"] / starts["floor"]["ms"]
         except StartFailed as exc:
-            missing["start_ratio"] = missing["start_floor_ratio"] = missing["rss_ratio"] = f"the app did not reach its first page: {exc}"
+            why = f"the app did not reach its first page: {exc}"
+            missing["start_ratio"] = missing["start_floor_ratio"] = missing["rss_ratio"] = why
 
     if "store" in parts:
         log("in-process: store (a fresh process each)")
@@ -253,8 +296,13 @@ def _result(args, python: str, figures: dict, missing: dict) -> dict:
     met = {key: (None if figures[key] is None else figures[key] <= target) for key, target in TARGETS.items()}
     return {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
-                    "pyside6": _pyside_version(python), "qpa": "offscreen"},
+        "machine": {
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "pyside6": _pyside_version(python),
+            "qpa": "offscreen",
+        },
         "runs": args.runs,
         "inproc_runs": args.inproc_runs,
         **{k: (round(v, 3) if isinstance(v, float) else v) for k, v in figures.items()},
@@ -275,8 +323,13 @@ ROWS = [
     ("memory after start (peak RSS)", "rss_mb", "bare_rss_mb", "rss_ratio", "MB"),
     ("the floor: bare wizard + Qt's enums + the font", "floor_start_ms", "bare_start_ms", "floor_start_ratio", "ms"),
     ("start to first page (checkout) ÷ the floor", "start_ms", "floor_start_ms", "start_floor_ratio", "ms"),
-    ("start, the files read first (--content) ÷ the floor", "files_start_ms", "floor_start_ms",
-     "files_start_floor_ratio", "ms"),
+    (
+        "start, the files read first (--content) ÷ the floor",
+        "files_start_ms",
+        "floor_start_ms",
+        "files_start_floor_ratio",
+        "ms",
+    ),
     ("store: before the first page (checkout)", "store_start_ms", None, None, "ms"),
     ("store: re-derived after the first paint", "rederive_ms", None, None, "ms"),
     ("start to first page (bundle)", "frozen_start_ms", "bare_frozen_start_ms", "frozen_start_ratio", "ms"),
@@ -287,19 +340,23 @@ ROWS = [
     ("content load (read and check: after an edit)", "content_load_ms", None, "content_load_ms", "ms"),
     ("content check (check-content)", "content_check_ms", None, None, "ms"),
     ("summary HTML (build + render)", "html_ms", None, "html_ms", "ms"),
-    ("summary PDF (write_pdf)", "pdf_ms", None, "pdf_ms", "ms"),
+    ("summary HTML (render_html of a built summary)", "render_html_ms", None, None, "ms"),
+    ("summary PDF (build + write_pdf)", "pdf_ms", None, "pdf_ms", "ms"),
+    ("summary PDF (write_pdf of a built summary)", "pdf_write_ms", None, None, "ms"),
     ("summary PDF against the bare start", "pdf_ms", "bare_start_ms", "pdf_start_ratio", "ms"),
     ("summary PDF, first in a process (Typst's fonts)", "pdf_first_ms", None, None, "ms"),
 ]
 
 
 def table(result: dict) -> str:
-    lines = [f"Bench {result['date']} — {result['machine']['platform']}, {result['machine']['cpus']} CPUs, "
-             f"Python {result['machine']['python']}, PySide6 {result['machine']['pyside6']}, offscreen, "
-             f"{result['runs']} starts each",
-             "",
-             "| figure | this app | bare PySide6 (or the floor) | ratio | target | met |",
-             "|---|---:|---:|---:|---:|:---:|"]
+    lines = [
+        f"Bench {result['date']} — {result['machine']['platform']}, {result['machine']['cpus']} CPUs, "
+        f"Python {result['machine']['python']}, PySide6 {result['machine']['pyside6']}, offscreen, "
+        f"{result['runs']} starts each",
+        "",
+        "| figure | this app | bare PySide6 (or the floor) | ratio | target | met |",
+        "|---|---:|---:|---:|---:|:---:|",
+    ]
     for label, key, base, judged, unit in ROWS:
         value = result.get(key)
         if value is None:
@@ -326,12 +383,16 @@ def main(argv=None) -> int:
     parser.add_argument("--inproc-runs", type=int, default=20, help="repeats of each in-process figure")
     parser.add_argument("--no-build", action="store_true", help="reuse the bundles in build/bench/dist")
     parser.add_argument("--python", default=sys.executable, help="the Python of the checkout (default: this one)")
-    parser.add_argument("--only", metavar="PARTS", help="comma-separated: start, store, content, summary, pages, bundle "
-                        "(bundle = size and frozen start); default all")
+    parser.add_argument(
+        "--only",
+        metavar="PARTS",
+        help="comma-separated: start, store, content, summary, pages, bundle (bundle = size and frozen start); "
+        "default all",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     if args.runs < 10:
-        parser.error("--runs: expected at least 10, received %d" % args.runs)
+        parser.error(f"--runs: expected at least 10, received {args.runs}")
     result = run(args)
     print(table(result))
     for key, reason in result["not_available"].items():

@@ -1,4 +1,6 @@
-"""The summary's PDF engines side by side, measured on this machine (run: ``.venv/bin/python bench/summary_engines.py``).
+"""The summary's PDF engines side by side, measured on this machine.
+
+Run: ``.venv/bin/python bench/summary_engines.py``.
 
 - ``qt``: Qt's QTextDocument + QPdfWriter (the engine before issue 14), from a git revision that still has it
   (``--qt-rev``, default the commit before the switch); skipped when that revision is not in the repository.
@@ -110,7 +112,9 @@ def measure(engine: str, src: Path, runs: int, tmp: Path) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--qt-rev", default="009b2ab", help="a revision whose summary PDF is Qt's (default: %(default)s)")
+    parser.add_argument(
+        "--qt-rev", default="009b2ab", help="a revision whose summary PDF is Qt's (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     results: dict = {}
     with tempfile.TemporaryDirectory() as tmp_name:

@@ -6,13 +6,15 @@ what was expected and what was received; nothing is guessed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
@@ -143,9 +145,9 @@ class Answers:
         """True when any SURE answer is "no": the person may not be ready to decide."""
         return any(v is False for v in self.sure.values())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The answers file's JSON object; unanswered keys are left out."""
-        data: dict = {"format": FORMAT, "version": VERSION}
+        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
         if self.situation:
             data["situation"] = {
                 k: list(v) if k in LIST_FIELDS else v for k, v in self.situation.items()
@@ -169,7 +171,7 @@ class Answers:
         return data
 
 
-def parse_answers(data: object, *, source: str = "answers", known_questions=None) -> Answers:
+def parse_answers(data: object, *, source: str = "answers", known_questions: Collection[str] | None = None) -> Answers:
     """Check a decoded answers file and turn it into :class:`Answers`; raise AnswersError listing every problem.
 
     ``known_questions``, when given, is the set of question ids in the content's prompt list.
@@ -204,11 +206,11 @@ def _not_an_answers_file(data: dict[str, object]) -> str | None:
     return None
 
 
-def _given(struct: msgspec.Struct) -> dict:
+def _given(struct: msgspec.Struct) -> dict[str, Any]:
     return {k: v for k, v in msgspec.structs.asdict(struct).items() if v is not UNSET}
 
 
-def _situation(given: Situation) -> dict:
+def _situation(given: Situation) -> dict[str, Any]:
     situation = _given(given)
     for key in LIST_FIELDS & set(situation):  # kept in the form's order
         situation[key] = tuple(c for c in SITUATION_CHOICES[key] if c in situation[key])
@@ -224,7 +226,7 @@ def _answers(f: AnswersFile) -> Answers:
                    questions=tuple(f.questions or ()), own_questions=tuple(f.own_questions or ()), name=name or None)
 
 
-def load_answers(path: str | os.PathLike, *, known_questions=None) -> Answers:
+def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[str] | None = None) -> Answers:
     """Read an answers file; raise AnswersError naming the file and every problem."""
     path = Path(path)
     source = str(path)
@@ -250,9 +252,9 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     # json keeps the last of two equal keys without a word; an answer given twice is ambiguous, so say so.
-    out: dict = {}
+    out: dict[str, object] = {}
     for key, value in pairs:
         if key in out:
             raise _DuplicateKey(key)
@@ -260,7 +262,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
+def write_text_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write the whole file or nothing: a failed write never leaves half a file behind."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
@@ -271,14 +273,12 @@ def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
             os.fsync(fh.fileno())  # on disk before the rename: a power cut leaves the old file, not an empty one
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
-def save_answers(answers: Answers, path: str | os.PathLike) -> None:
+def save_answers(answers: Answers, path: str | os.PathLike[str]) -> None:
     """Save the answers file (UTF-8 JSON), atomically."""
     text = json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n"
     write_text_atomically(path, text.encode("utf-8"))

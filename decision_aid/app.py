@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from .content import load_content, start_content
 from .clinic import load_clinic
+from .content import load_content, start_content
 from .errors import ClinicError, ContentError
 from .paths import content_dir
 
@@ -51,7 +51,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
-    guard = guard_sessions(app, window, privacy=privacy)  # noqa: F841 (lives as long as the app)
+    _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
     if kiosk:
         _keep_open(window)
         window.showFullScreen()
@@ -127,7 +127,7 @@ def _keep_open(window):
     from PySide6.QtCore import QObject
 
     class KeepOpen(QObject):
-        def eventFilter(self, watched, event):  # noqa: N802
+        def eventFilter(self, watched, event):  # Qt's name
             if refuses_close(event):
                 event.ignore()
                 return True

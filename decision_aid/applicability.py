@@ -7,6 +7,7 @@ shown, or the study's standing label), or the figure is left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .content.model import Content, Study
@@ -49,7 +50,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def study_use(study: Study, values: dict[str, tuple[str, ...]]) -> StudyUse:
+def study_use(study: Study, values: Mapping[str, tuple[str, ...]]) -> StudyUse:
     """Match one study against the situation as the rules see it (unanswered counts as "not sure")."""
     if study.kind != "matched":
         return StudyUse(study.id, study.name, study.kind, _sentence(study.label or ""), study.pages)
@@ -72,7 +73,7 @@ def study_use(study: Study, values: dict[str, tuple[str, ...]]) -> StudyUse:
 STATUS_ORDER = {"applies": 0, "unsure": 1, "not_included": 2, "not_comparable": 3, "estimate": 4}
 
 
-def study_uses(content: Content, values: dict) -> tuple[StudyUse, ...]:
+def study_uses(content: Content, values: Mapping[str, tuple[str, ...]]) -> tuple[StudyUse, ...]:
     """Every study in STATUS_ORDER, in file order within each."""
     uses = [study_use(s, values) for s in content.tailoring.studies]
     order = {u.id: i for i, u in enumerate(uses)}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from . import __version__
+from .display import has_display
 from .paths import content_dir
 
 NO_DISPLAY = (
@@ -14,7 +14,6 @@ NO_DISPLAY = (
     "use 'decision-aid --self-test' to check this install, or 'decision-aid summary --answers FILE --out FILE.pdf' "
     "to make a summary without a window."
 )
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "vkkhrdisplay", "eglfs", "linuxfb")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,15 +58,6 @@ def _parser() -> argparse.ArgumentParser:
     packet.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
                         help="the content folder (default: the shipped one)")
     return parser
-
-
-def _has_display() -> bool:
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if any(platform.startswith(p) for p in HEADLESS_PLATFORMS):
-        return True
-    if not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def check_content_command(directory: str | None, *, strict: bool) -> int:
@@ -128,7 +118,7 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
         if kind == ".pdf":
             from .ui.summary_pdf import ensure_gui_application, write_pdf
 
-            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            _app = ensure_gui_application()  # kept alive while the PDF is made
             paper = paper or clinic_model.paper
             pages = write_pdf(summary, out_path, paper=paper)
             print(f"Summary written to {out} ({pages} page{'s' if pages != 1 else ''}, {paper.upper()}).")
@@ -174,7 +164,7 @@ def review_packet_command(*, out: str, content: str | None, previous: str | None
             from .ui.review_pdf import write_packet_pdf
             from .ui.summary_pdf import ensure_gui_application
 
-            app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
+            _app = ensure_gui_application()  # kept alive while the PDF is made
             pages = write_packet_pdf(packet, html, out_path)
             print(f"Review packet written to {out} ({pages} pages, A4, content version "
                   f"{content_model.bundle.version}).")
@@ -201,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test(content=args.content)
-    if not _has_display():
+    if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from .app import run_app

@@ -10,7 +10,7 @@ import sys
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 from msgspec import Meta
@@ -86,7 +86,7 @@ class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
     trials: Annotated[tuple[TrialTable, ...], Meta(description="a list of [[trials]] tables")] = ()
 
 
-def parse_clinic(data: dict, *, source: str) -> Clinic:
+def parse_clinic(data: dict[str, Any], *, source: str) -> Clinic:
     problems: list[Problem] = []
     f = Checker(source, problems).struct(data, ClinicFile)
     if f is INVALID or problems:  # a bad [[trials]] table is left out of f, not unsaid
@@ -99,7 +99,7 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
                                for t in f.trials), source=source)
 
 
-def load_clinic(path: str | os.PathLike | None = None) -> Clinic:
+def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:
     """The clinic file at ``path``; else at $DECISION_AID_CLINIC or the default place if one is there; else none."""
     explicit = path is not None or ENV_VAR in os.environ
     path = Path(path if path is not None else os.environ.get(ENV_VAR) or default_clinic_path())

@@ -5,6 +5,9 @@ Used by the self-test, the screenshots and the tests. Each is a complete answers
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from .answers import Answers, parse_answers
 
 _COMMON = {
@@ -13,7 +16,7 @@ _COMMON = {
     "sure": {"sure": False, "understand": True, "risks_benefits": True, "support": True},
 }
 
-EXAMPLES: dict[str, dict] = {
+EXAMPLES: dict[str, dict[str, Any]] = {
     "symptoms": {
         "situation": {"breast_symptoms": "some", "symptom_kinds": ["bleeding", "pain"], "distant_response": "stable",
                       "months_on_treatment": "4_to_8", "spread_sites": ["bone"], "spread_extent": "few",
@@ -78,11 +81,11 @@ EXAMPLES: dict[str, dict] = {
 }
 
 
-def example_data(name: str) -> dict:
+def example_data(name: str) -> dict[str, Any]:
     """The answers file for one example, as JSON data."""
     data = {"format": "decision-aid-answers", "version": 1, **_COMMON, **EXAMPLES[name]}
     return data
 
 
-def example_answers(name: str, *, known_questions=None) -> Answers:
+def example_answers(name: str, *, known_questions: Collection[str] | None = None) -> Answers:
     return parse_answers(example_data(name), source=f"example {name}", known_questions=known_questions)

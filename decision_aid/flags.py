@@ -6,8 +6,22 @@ A flag has a stable ``code`` (for a record system) and the content's words (``ta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from .answers import Answers
 from .content.model import Content
+
+if TYPE_CHECKING:
+    from .tailoring import TailoredView
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something the doctor should see, with a stable ``code`` a record system can read."""
+
+    code: str  # not_usually_advised | against_values | situation_changed | leaning_not_shown | unanswered_steps
+    text: str
 
 
 def _step_name(content: Content, step: str, fallback: str) -> str:
@@ -19,8 +33,7 @@ def unanswered_steps(content: Content, answers: Answers) -> tuple[tuple[str, str
     """The steps with no answer at all, as (step id, the step's name)."""
     out = []
     if not answers.situation:
-        out.append(("situation", _step_name(content, "situation", content.form.situation[
-            "breast_symptoms"].prompt)))
+        out.append(("situation", _step_name(content, "situation", content.form.situation["breast_symptoms"].prompt)))
     if not answers.values:
         out.append(("values", _step_name(content, "values", content.form.values_prompt)))
     if answers.leaning is None:
@@ -30,16 +43,15 @@ def unanswered_steps(content: Content, answers: Answers) -> tuple[tuple[str, str
     return tuple(out)
 
 
-def flags_for(content: Content, answers: Answers, view) -> tuple:
-    from .tailoring import Flag
-
+def flags_for(content: Content, answers: Answers, view: TailoredView) -> tuple[Flag, ...]:
     texts = content.tailoring.flag_texts
     flags = []
 
-    def add(code: str, text: str | None, **fill) -> None:
+    def add(code: str, text: str | None, **fill: str) -> None:
         if text:
-            flags.append(Flag(code, text.replace("{option}", fill.get("option", "")).replace(
-                "{steps}", fill.get("steps", ""))))
+            flags.append(
+                Flag(code, text.replace("{option}", fill.get("option", "")).replace("{steps}", fill.get("steps", "")))
+            )
 
     leaning = answers.leaning
     option = view.option(leaning) if leaning and leaning != "unsure" else None
@@ -56,6 +68,9 @@ def flags_for(content: Content, answers: Answers, view) -> tuple:
     if leaning and answers.leaning_situation is not None and answers.leaning_situation != answers.situation:
         add("situation_changed", texts.get("situation_changed"))
     if view.unanswered_steps:
-        add("unanswered_steps", texts.get("unanswered_steps"),
-            steps=", ".join(name for _, name in view.unanswered_steps))
+        add(
+            "unanswered_steps",
+            texts.get("unanswered_steps"),
+            steps=", ".join(name for _, name in view.unanswered_steps),
+        )
     return tuple(flags)

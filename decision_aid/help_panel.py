@@ -7,8 +7,12 @@ Pure Python. A line whose fill-in the clinic file lacks is left out; without a p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .content.model import Content
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,7 @@ class HelpPanelText:
     lines: tuple[str, ...]
 
 
-def help_panel(content: Content, clinic) -> HelpPanelText | None:
+def help_panel(content: Content, clinic: Clinic | None) -> HelpPanelText | None:
     words = content.form.help
     if not words:
         return None

@@ -5,10 +5,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+INSTALLED_ROOT = ("share", "decision-aid")  # under sys.prefix: where `pip install .` puts content/ and resources/
+
 
 def app_root() -> Path:
+    """The folder holding content/ and resources/: the bundle's, the checkout's (beside the package, editable
+    installs included), or <prefix>/share/decision-aid for an installed aid (pyproject.toml's data-files)."""
     frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+    if frozen:
+        return Path(frozen)
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file():
+        return checkout
+    return Path(sys.prefix).joinpath(*INSTALLED_ROOT)
 
 
 def content_dir() -> Path:

@@ -32,7 +32,7 @@ class TempFolder:
     ``sweep_stale_temp()``.
     """
 
-    def __init__(self, *, base: str | os.PathLike | None = None, prefix: str = TEMP_PREFIX):
+    def __init__(self, *, base: str | os.PathLike[str] | None = None, prefix: str = TEMP_PREFIX):
         self._base = Path(base) if base is not None else None
         self._prefix = prefix
         self._path: Path | None = None
@@ -58,7 +58,7 @@ class TempFolder:
 
     def clear(self) -> None:
         """Remove everything in the folder but keep it (for "start over": the next person starts empty)."""
-        if not self.exists:
+        if self._path is None or not self._path.is_dir():
             return
         for child in self._path.iterdir():
             if child.name == OWNER_FILE:
@@ -76,11 +76,11 @@ class TempFolder:
     def __enter__(self) -> TempFolder:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def sweep_stale_temp(*, base: str | os.PathLike | None = None, prefix: str = TEMP_PREFIX,
+def sweep_stale_temp(*, base: str | os.PathLike[str] | None = None, prefix: str = TEMP_PREFIX,
                      started: float | None = None, is_alive: Callable[[int], bool] | None = None) -> list[Path]:
     """Remove our temporary folders that a crashed run left behind; return the ones removed.
 
@@ -91,7 +91,7 @@ def sweep_stale_temp(*, base: str | os.PathLike | None = None, prefix: str = TEM
     base = Path(base) if base is not None else Path(tempfile.gettempdir())
     started = PROCESS_STARTED if started is None else started
     is_alive = is_alive or process_alive
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [p for p in base.iterdir() if p.name.startswith(prefix)]
     except OSError:
@@ -121,7 +121,7 @@ def process_alive(pid: int) -> bool:
     """Whether a process with this id is running. Never sends it a signal that could stop it."""
     if pid <= 0:
         return False
-    if sys.platform.startswith("win"):
+    if sys.platform == "win32":
         return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)  # signal 0 only checks (on Windows os.kill would terminate, hence the branch above)
@@ -135,6 +135,8 @@ def process_alive(pid: int) -> bool:
 
 
 def _windows_process_alive(pid: int) -> bool:
+    if sys.platform != "win32":  # only called there; the check also tells the type checker so
+        raise OSError(f"process_alive: expected Windows, received {sys.platform}")
     import ctypes
     from ctypes import wintypes
 
@@ -187,7 +189,7 @@ def _remove(path: Path) -> None:
         pass  # best effort: whatever is left, the next start's sweep takes
 
 
-def _retry_writable(func, path, _exc) -> None:
+def _retry_writable(func: Callable[[str], object], path: str, _exc: object) -> None:
     # A read-only file stops rmtree on Windows; make it writable and try once more.
     os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
     func(path)

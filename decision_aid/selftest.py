@@ -15,13 +15,18 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .cli import _has_display
 from .content.fingerprint import fingerprint
+from .display import has_display
 from .errors import ContentError
 from .examples import EXAMPLES, example_answers
 from .paths import app_root, content_dir
 from .privacy import TempFolder
+
+if TYPE_CHECKING:
+    from .content.model import Content
 
 FINGERPRINT_FILE = "content.sha256"  # written beside the content by the bundle build: "<sha256>  content"
 EXPECTED_FONT = "Atkinson Hyperlegible"
@@ -49,14 +54,14 @@ class _Failed(Exception):
 class SelfTest:
     """Runs the checks in order; a check that needs an earlier one's result fails saying which one it waited for."""
 
-    def __init__(self, *, content: str | os.PathLike | None, out=None):
+    def __init__(self, *, content: str | os.PathLike[str] | None, out: TextIO | None = None):
         self.root = Path(content) if content is not None else content_dir()
         self.shipped = content is None or _same_path(self.root, content_dir())
         self.out = out or sys.stdout
         self.results: list[CheckResult] = []
-        self.content = None
-        self.app = None
-        self.qt = None  # decision_aid.ui.selftest_qt, once Qt has started
+        self.content: Content | None = None
+        self.app: Any = None  # the QApplication (typed in decision_aid.ui.selftest_qt: the core names no Qt type)
+        self.qt: ModuleType | None = None  # decision_aid.ui.selftest_qt, once Qt has started
 
     def run(self) -> int:
         self.check("content", self._content)
@@ -106,11 +111,10 @@ class SelfTest:
         if not self.root.is_dir():
             raise _Failed(f"expected a content folder at {self.root}, received no such folder")
         try:
-            self.content = load_content(self.root)
+            c = self.content = load_content(self.root)
         except ContentError as exc:
             n = len(exc.problems)
-            raise _Failed(f"{n} problem{'s' if n != 1 else ''} in {self.root}", [str(p) for p in exc.problems])
-        c = self.content
+            raise _Failed(f"{n} problem{'s' if n != 1 else ''} in {self.root}", [str(p) for p in exc.problems]) from exc
         return (f"{c.bundle.name} version {c.bundle.version} ({c.bundle.status}), {c.files} files, "
                 f"{len(c.pages)} pages, {len(c.facts)} facts")
 
@@ -135,7 +139,7 @@ class SelfTest:
         return f"{first} (matches {FINGERPRINT_FILE})"
 
     def _qt(self) -> str:
-        if not _has_display():
+        if not has_display():
             # No window is ever shown; without a display, Qt must not look for one.
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from .ui import selftest_qt
@@ -144,8 +148,18 @@ class SelfTest:
         self.app = selftest_qt.start_qt()
         return selftest_qt.describe_qt(self.app)
 
+    def _started_qt(self) -> ModuleType:
+        if self.qt is None or self.app is None:  # not reached: the checks that call this need the Qt check
+            raise _Failed("Qt did not start")
+        return self.qt
+
+    def _loaded_content(self) -> Content:
+        if self.content is None:  # not reached: the checks that call this need the content check
+            raise _Failed("the content did not load")
+        return self.content
+
     def _font(self) -> str:
-        family = self.qt.load_shipped_font(self.app)
+        family = self._started_qt().load_shipped_font(self.app)
         if family != EXPECTED_FONT:
             raise _Failed(f"expected the shipped font {EXPECTED_FONT!r} to load, received "
                           f"{family or 'no font'!r}")
@@ -158,13 +172,13 @@ class SelfTest:
             importlib.import_module("decision_aid.ui.main_window")
         except ImportError as exc:
             raise _Failed(f"not available: the wizard could not be loaded ({exc})") from None
-        problems, rendered = self.qt.render_example_pages(
-            self.app, content=self.content, examples=list(EXAMPLES), size=GRAB_SIZE,
+        problems, rendered = self._started_qt().render_example_pages(
+            self.app, content=self._loaded_content(), examples=list(EXAMPLES), size=GRAB_SIZE,
             min_inked_share=MIN_INKED_SHARE)
         if problems:
             raise _Failed(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} rendering the pages",
                           problems)
-        return rendered
+        return str(rendered)
 
     def _summary_pdf(self) -> str:
         try:
@@ -174,8 +188,9 @@ class SelfTest:
             raise _Failed(f"not available: the summary writer could not be loaded ({exc})") from None
         from .clinic import Clinic
 
-        known = self.content.prompt_ids()
-        summaries = {name: build_summary(content=self.content, answers=example_answers(name, known_questions=known),
+        content = self._loaded_content()
+        known = content.prompt_ids()
+        summaries = {name: build_summary(content=content, answers=example_answers(name, known_questions=known),
                                          clinic=Clinic())
                      for name in EXAMPLES}
         temp = TempFolder()
@@ -214,6 +229,6 @@ def _same_path(a: Path, b: Path) -> bool:
         return False
 
 
-def run_self_test(*, content: str | os.PathLike | None = None, out=None) -> int:
+def run_self_test(*, content: str | os.PathLike[str] | None = None, out: TextIO | None = None) -> int:
     """Check this install; print one line per check and a final line; return 0 when all passed, else 1."""
     return SelfTest(content=content, out=out).run()

@@ -8,12 +8,16 @@ answers through its methods; every change is announced by ``answers_changed``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content.model import Content, Page
 from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
+
+if TYPE_CHECKING:
+    from .summary import Summary
 
 TEXT_SCALES = (100, 125, 150, 175, 200)  # per cent of the normal text size
 
@@ -22,15 +26,15 @@ class Event:
     """A tiny signal: handlers are called in the order they were connected. It dies with its session."""
 
     def __init__(self) -> None:
-        self._handlers: list[Callable] = []
+        self._handlers: list[Callable[..., object]] = []
 
-    def connect(self, handler: Callable) -> None:
+    def connect(self, handler: Callable[..., object]) -> None:
         self._handlers.append(handler)
 
-    def disconnect(self, handler: Callable) -> None:
+    def disconnect(self, handler: Callable[..., object]) -> None:
         self._handlers.remove(handler)
 
-    def emit(self, *args) -> None:
+    def emit(self, *args: object) -> None:
         for handler in list(self._handlers):
             handler(*args)
 
@@ -70,7 +74,7 @@ class Session:
         return bool(a.situation or a.values or a.leaning or a.sure or a.questions or a.own_questions or a.name)
 
     # -- writing ---------------------------------------------------------------------------------------------
-    def _replace(self, what: str, **changes) -> None:
+    def _replace(self, what: str, **changes: Any) -> None:
         """Take a change, checked against the answers file's declaration (AnswersError, a ValueError, if wrong)."""
         data = dataclasses.replace(self._answers, **changes).to_dict()
         answers = parse_answers(data, source="the session", known_questions=self.content.prompt_ids())
@@ -81,9 +85,9 @@ class Session:
             self._view = None
         self.answers_changed.emit(self, what)
 
-    def set_situation(self, *, key: str, value) -> None:
+    def set_situation(self, *, key: str, value: str | Iterable[str] | None) -> None:
         """A single choice (a choice id, or None to clear) or, for a list question, a sequence of choice ids."""
-        situation = dict(self._answers.situation)
+        situation: dict[str, Any] = dict(self._answers.situation)
         if key in LIST_FIELDS:
             value = tuple(dict.fromkeys(value or ())) or None
         situation[key] = value
@@ -94,7 +98,7 @@ class Session:
         self._replace("situation", situation=situation,
                       questions=self._with_suggestions(self._answers.situation, situation))
 
-    def _with_suggestions(self, old: dict, new: dict) -> tuple[str, ...]:
+    def _with_suggestions(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
         """Each new "I'm not sure" ticks its suggested question; an answer no longer "not sure" unticks it."""
         before = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=old)))
         after = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=new)))
@@ -177,12 +181,12 @@ class Session:
             self.display_changed.emit(self)
 
     # -- the summary -------------------------------------------------------------------------------------------
-    def summary(self):
+    def summary(self) -> Summary:
         """The discussion summary for these answers (the summary writer imports Jinja2 lazily)."""
         from .summary import build_summary
 
         return build_summary(content=self.content, answers=self._answers, clinic=self.clinic)
 
 
-def _without_none(answers: dict) -> dict:
+def _without_none(answers: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v is not None}

@@ -9,14 +9,20 @@ this module only evaluates them, in file order, later rules winning on framing. 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from .applicability import FigureUse, StudyUse, figure_uses, study_uses
 from .content.model import Content, OnlyOf, Page
+from .flags import Flag as Flag  # (Flag is declared beside the rules that raise flags; named here as before)
+from .flags import flags_for, unanswered_steps
 
 # How an unanswered question counts when rules are matched.
-UNANSWERED = {"trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)}
+UNANSWERED: dict[str, tuple[str, ...]] = {
+    "trial_offered": ("not_discussed",), "symptom_kinds": (), "spread_sites": ("unsure",)
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,7 @@ class ShownOption:
     framing: str  # standard | option_to_discuss | not_usually_advised
     framing_label: str  # the words shown for the framing
     page_id: str
-    grid: dict  # grid row id -> inline HTML
+    grid: dict[str, str]  # grid row id -> inline HTML
 
 
 @dataclass(frozen=True)
@@ -36,30 +42,22 @@ class Leaning:
 
 
 @dataclass(frozen=True)
-class Flag:
-    """Something the doctor should see, with a stable ``code`` a record system can read."""
-
-    code: str  # not_usually_advised | against_values | situation_changed | leaning_not_shown | unanswered_steps
-    text: str
-
-
-@dataclass(frozen=True)
 class TailoredView:
     """What the pages and the summary show for one person's answers."""
 
     options: tuple[ShownOption, ...]
     notes: tuple[Page, ...]  # in rule order; the first is the lead message
     rules: tuple[str, ...]  # ids of the rules that applied
-    values: dict  # the situation as rules saw it: field -> tuple of values
+    values: dict[str, tuple[str, ...]]  # the situation as rules saw it: field -> tuple of values
     studies: tuple[StudyUse, ...] = ()  # those that took people like this person first
-    figures: dict = field(default_factory=dict)  # fact id -> FigureUse
+    figures: dict[str, FigureUse] = field(default_factory=dict)  # fact id -> FigureUse
     leanings: tuple[Leaning, ...] = ()  # every option shown, then "not sure yet"
     suggested_questions: tuple[str, ...] = ()  # prompt ids from "I'm not sure" answers
     flags: tuple[Flag, ...] = ()
     unanswered_steps: tuple[tuple[str, str], ...] = ()  # (step id, its name), steps with no answer at all
 
     @property
-    def render_key(self) -> tuple:
+    def render_key(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the situation-dependent parts depend on: pages re-render only when it changes."""
         return tuple(sorted(self.values.items()))
 
@@ -81,26 +79,26 @@ class TailoredView:
 
 
 def situation_values(answers: Answers, *, clinic_has_trials: bool) -> dict[str, tuple[str, ...]]:
-    values = {}
+    values: dict[str, tuple[str, ...]] = {}
     for key in SITUATION_CHOICES:
         answer = answers.situation.get(key)
         if key in LIST_FIELDS:
             values[key] = tuple(answer) if answer else UNANSWERED[key]
         else:
-            values[key] = (answer,) if answer else UNANSWERED.get(key, ("unsure",))
+            values[key] = (answer,) if isinstance(answer, str) and answer else UNANSWERED.get(key, ("unsure",))
     values["clinic_trials"] = ("yes",) if clinic_has_trials else ("no",)
     return values
 
 
-def matches(condition: dict | None, values: dict) -> bool:
+def matches(condition: Mapping[str, Any] | None, values: Mapping[str, tuple[str, ...]]) -> bool:
     """A condition matches when, for every field it names, the answer is one of the accepted values.
 
     For a list answer, any ticked value counts; with ``{only: [...]}`` (OnlyOf), nothing else may be ticked.
     """
     if not condition:
         return True
-    for field, accepted in condition.items():
-        answer = set(values.get(field, ()))
+    for name, accepted in condition.items():
+        answer = set(values.get(name, ()))
         if isinstance(accepted, OnlyOf):
             if not answer or not answer <= set(accepted.values):
                 return False
@@ -111,7 +109,6 @@ def matches(condition: dict | None, values: dict) -> bool:
 
 def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = False) -> TailoredView:
     """Everything the pages and the summary show for these answers."""
-    from .flags import flags_for, unanswered_steps
 
     values = situation_values(answers, clinic_has_trials=clinic_has_trials)
     t = content.tailoring
@@ -147,7 +144,7 @@ def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = Fals
     return replace(view, flags=flags_for(content, answers, view))
 
 
-def option_page(content: Content, option_id: str, default_page: str, values: dict) -> Page:
+def option_page(content: Content, option_id: str, default_page: str, values: Mapping[str, tuple[str, ...]]) -> Page:
     """The option's page for this situation: the first page of that option whose ``show_when`` matches (file
     order), else the one ``tailoring.yaml`` names."""
     for page in content.pages_for("option"):

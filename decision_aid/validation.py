@@ -133,8 +133,9 @@ def _plan(tp: Any) -> _Plan:
         item_type = typing.get_args(inner)[0]
         unique = (meta.extra or {}).get("unique") if meta is not None else None
         min_length = (meta.min_length or 0) if meta is not None else 0
-        return _Plan("list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique,
-                     min_length=min_length)
+        return _Plan(
+            "list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique, min_length=min_length
+        )
     if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
         key_type, item_type = typing.get_args(inner)
         return _Plan("keyed", item_type, key_type)
@@ -158,8 +159,15 @@ class Checker:
     ``strip``: texts lose the spaces around them (content and settings), or are kept exactly (what a person typed).
     """
 
-    def __init__(self, file: str, problems: list[Problem], *, none_is_missing: bool = True, strip: bool = True,
-                 prose: list[Located] | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        problems: list[Problem],
+        *,
+        none_is_missing: bool = True,
+        strip: bool = True,
+        prose: list[Located] | None = None,
+    ) -> None:
         self.file = file
         self.problems = problems
         self.none_is_missing = none_is_missing
@@ -174,8 +182,9 @@ class Checker:
         """The mapping a Struct was read from (a ``LineDict`` for YAML): for the lines of later checks."""
         return self._origin[id(obj)][1]
 
-    def struct(self, data: object, cls: Any, field: str = "", *, line: int | None = None,
-               key: str | None = None) -> Any:
+    def struct(
+        self, data: object, cls: Any, field: str = "", *, line: int | None = None, key: str | None = None
+    ) -> Any:
         """``data`` as a ``cls``, or INVALID with every problem reported."""
         if not isinstance(data, Mapping):
             self.problem(line, field, expected_of(cls), quote(data))
@@ -187,8 +196,11 @@ class Checker:
         by_name = {f.key: f for f in fields if f.name != key_field}
         # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
         unknown = [k for k in data if k not in by_name]
-        order = list(data) + [n for n in by_name if n not in data] if getattr(cls, "FILE_ORDER", False) \
+        order = (
+            list(data) + [n for n in by_name if n not in data]
+            if getattr(cls, "FILE_ORDER", False)
             else unknown + list(by_name)
+        )
         ok = not unknown
         values: dict[str, Any] = {key_field: key} if key_field else {}
         for name in order:
@@ -227,11 +239,12 @@ class Checker:
         if plan.kind in ("list", "keyed") and not isinstance(value, list if plan.kind == "list" else Mapping):
             self.problem(line, field, expected_of(tp), quote(value))
             return INVALID
-        if plan.kind == "list" and len(value) < plan.min_length:  # type: ignore[arg-type]
-            self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
-            return INVALID
-        if plan.kind == "list":
-            items, bad = [], False
+        if plan.kind == "list" and isinstance(value, list):  # (a list by now: the test above)
+            if len(value) < plan.min_length:
+                self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
+                return INVALID
+            items: list[Any] = []
+            bad = False
             for i, item in enumerate(value):
                 result = self.value(item, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
                 if result is INVALID:
@@ -244,8 +257,8 @@ class Checker:
             if plan.of_structs:  # a bad entry of a list of mappings is left out alone, the rest kept
                 return tuple(items)
             return INVALID if bad else self._convert(tuple(items), tp, field, line, shown=value)
-        if plan.kind == "keyed":
-            out = {}
+        if plan.kind == "keyed" and isinstance(value, Mapping):  # (a mapping by now: the test above)
+            out: dict[Any, Any] = {}
             for key, item in value.items():
                 item_field, item_line = f"{field}.{key}", _line_of(value, key)
                 if self._convert(key, plan.key_type, item_field, item_line, shown=key) is INVALID:

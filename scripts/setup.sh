@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything `make run` and `make test` need on a fresh Debian machine:
-# the system libraries Qt needs (installed with apt only when missing), then .venv with the pinned packages.
+# the system libraries Qt needs (installed with apt only when missing), then .venv with the pinned packages
+# (requirements-dev.txt: the lock `make lock` writes, with hashes) and this project in editable mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

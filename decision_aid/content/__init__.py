@@ -11,14 +11,18 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
 from .model import Content
 
+if TYPE_CHECKING:
+    from .checks import Reading
+
 __all__ = ["Content", "load_content", "read_content", "start_content"]
 
 
-def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]:
+def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[str, set[str]]]:
     """Read and check the bundle at ``root``. Returns (content or None when any error, problems, usage).
 
     ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
@@ -58,11 +62,12 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]
     if r.has_errors or None in r.files.values():
         return None, r.problems, usage
     listed = files.content_files(root)
-    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions, fingerprint=fingerprint(root, listed), files=len(listed))
+    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions,
+                    fingerprint=fingerprint(root, listed), files=len(listed))
     return content, r.problems, usage
 
 
-def _read_pages(r) -> None:
+def _read_pages(r: Reading) -> None:
     from ..validation import INVALID, Checker, Located
     from . import files, read
     from .checks import PageDraft

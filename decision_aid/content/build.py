@@ -25,8 +25,9 @@ from .model import (
 )
 
 
-def build(r: Reading, *, rules: dict[str, tuple[dict, dict]], show_when: dict[str, dict | None],
-          unsure_questions: dict[str, str], fingerprint: str, files: int) -> Content:
+def build(r: Reading, *, rules: dict[str, tuple[dict[str, Any], dict[str, Any]]],
+          show_when: dict[str, dict[str, Any] | None], unsure_questions: dict[str, str], fingerprint: str,
+          files: int) -> Content:
     facts = r.facts
 
     def phrase(fid: str) -> str | None:

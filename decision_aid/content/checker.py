@@ -10,6 +10,7 @@ import types
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import Problem
 from . import read_content
@@ -23,7 +24,7 @@ GRADE_LIMITS = {"patient": 8.0, "nurse": 10.0}
 class CheckReport:
     problems: tuple[Problem, ...]
     content: Content | None
-    grades: dict  # page id -> Flesch-Kincaid grade
+    grades: dict[str, float]  # page id -> Flesch-Kincaid grade
     strict: bool
 
     @property
@@ -36,6 +37,7 @@ class CheckReport:
 
     def summary(self) -> str:
         c = self.content
+        assert c is not None, "a report without content has no summary"
         return (f"content OK: {c.files} files, {len(c.facts)} facts, {len(c.pages)} pages, "
                 f"{len(c.glossary)} glossary words, version {c.bundle.version} ({c.bundle.status}), "
                 f"fingerprint {c.fingerprint}")
@@ -58,7 +60,7 @@ def reading_grade(text: str) -> float:
     return float(_textstat().flesch_kincaid_grade(text))
 
 
-def _textstat():
+def _textstat() -> Any:
     """textstat, imported on first use: only the checker needs it, so the app does not pay for its import."""
     if "textstat" in sys.modules:
         return sys.modules["textstat"]
@@ -68,7 +70,7 @@ def _textstat():
     stand_in = None
     if "pkg_resources" not in sys.modules and importlib.util.find_spec("pkg_resources") is None:
         stand_in = types.ModuleType("pkg_resources")
-        stand_in.resource_stream = _resource_stream
+        stand_in.__dict__["resource_stream"] = _resource_stream
         sys.modules["pkg_resources"] = stand_in
     try:
         with warnings.catch_warnings():
@@ -81,7 +83,7 @@ def _textstat():
     return textstat
 
 
-def _resource_stream(package: str, resource: str):
+def _resource_stream(package: str, resource: str) -> IO[bytes]:
     return importlib.resources.files(package).joinpath(resource).open("rb")
 
 

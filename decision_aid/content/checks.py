@@ -14,6 +14,7 @@ from ..validation import Checker, Located
 from . import markup
 from .model import FRAMINGS, REQUIRED_STEPS, Fact, OnlyOf, Reference
 from .schema import FrontMatter, GlossaryEntry
+from .yamlio import LineDict
 
 # Tailoring rules and pages' show_when may test the situation answers and whether the clinic lists open trials.
 RULE_FIELDS = {**SITUATION_CHOICES, "clinic_trials": ("yes", "no")}
@@ -71,11 +72,12 @@ class Reading:
 
 def check_references(r: Reading) -> None:
     facts = r.files.get("facts.yaml")
-    for fact_id, fact in list(facts.facts.items()) if facts else ():
+    declared = facts.facts if facts else {}
+    for fact_id, fact in list(declared.items()):
         if fact.source not in r.references:
             r.problem("facts.yaml", r.where("facts.yaml", fact).line_of("source"), f"facts.{fact_id}.source",
                       "a reference id from references.yaml", quote(fact.source))
-            del facts.facts[fact_id]
+            del declared[fact_id]
     for d in r.pages:
         for src in d.front.sources:
             if src not in r.references:
@@ -112,7 +114,7 @@ def check_prompts(r: Reading) -> None:
             seen.add(q.id)
 
 
-def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict:
+def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict[str, Any]:
     """A ``when``/``show_when`` mapping: answer -> accepted values, or OnlyOf for "nothing else ticked"."""
     out: dict[str, Any] = {}
     for key, accepted in cond.items():
@@ -138,7 +140,7 @@ def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict:
     return out
 
 
-def check_tailoring(r: Reading) -> dict[str, tuple[dict, dict]]:
+def check_tailoring(r: Reading) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """The rules' conditions and framings, checked: rule id -> (when, framing)."""
     t = r.files.get("tailoring.yaml")
     if t is None:
@@ -231,10 +233,11 @@ def check_studies(r: Reading) -> None:
                 r.problem("tailoring.yaml", None, f"studies[{i}].pages", "ids of pages with step: trials", quote(pid))
 
 
-def check_pages(r: Reading) -> dict[str, dict | None]:
+def check_pages(r: Reading) -> dict[str, dict[str, Any] | None]:
     """Page rules and links to the tailoring; returns each page's checked show_when."""
     seen: dict[str, str] = {}
-    show_when: dict[str, dict | None] = {}
+    show_when: dict[str, dict[str, Any] | None] = {}
+    d: PageDraft | None  # each page in turn, then the page an id names (if any)
     for d in r.pages:
         f = d.front
         if f.id in seen:
@@ -294,7 +297,7 @@ def check_pages(r: Reading) -> dict[str, dict | None]:
 
 
 def check_grid(r: Reading, d: PageDraft, rows: Any) -> None:
-    grid = d.data.get("grid")
+    grid: LineDict | None = d.data.get("grid")
     row_ids = [x.id for x in rows]
     if not isinstance(grid, dict):
         r.problem(d.rel, d.data.line, "grid", "a cell for each grid row: " + ", ".join(row_ids), "nothing")
@@ -337,7 +340,7 @@ def check_compare(r: Reading, d: PageDraft) -> None:
                       quote(" / ".join(sorted(frames))))
 
 
-def fact_ids_written(r: Reading) -> set | None:
+def fact_ids_written(r: Reading) -> set[str] | None:
     """Every fact id facts.yaml names, valid or not (no cascade of "unknown fact"); None when it is unreadable."""
     data = r.raw.get("facts.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
@@ -360,7 +363,7 @@ def _line_in(text: str, needle: str) -> int:
     return text.count("\n", 0, index) if index > 0 else 0
 
 
-def check_prose(r: Reading, allowed_numbers: list[str]) -> tuple[set, set]:
+def check_prose(r: Reading, allowed_numbers: list[str]) -> tuple[set[str], set[str]]:
     """Placeholders, glossary words, links, raw HTML and bare numbers in every text; the facts and words used."""
     facts, terms, fact_keys = r.facts, r.glossary, fact_ids_written(r)
     glossary_broken = r.files.get("glossary.yaml") is None  # no cascade of "undefined word"

@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 # Each declared in schema.py (schema.FILES), read in this order.
-YAML_FILES = ("bundle.yaml", "references.yaml", "facts.yaml", "glossary.yaml", "form.yaml", "prompts.yaml",
-              "tailoring.yaml")
+YAML_FILES = (
+    "bundle.yaml",
+    "references.yaml",
+    "facts.yaml",
+    "glossary.yaml",
+    "form.yaml",
+    "prompts.yaml",
+    "tailoring.yaml",
+)
 PAGES = "pages"
 
 

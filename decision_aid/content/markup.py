@@ -10,6 +10,10 @@ import functools
 import html
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import markdown
 
 FACT_RE = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 TERM_RE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
@@ -45,12 +49,12 @@ def link_targets(text: str) -> list[str]:
 def expand(text: str, phrase_of: Callable[[str], str | None], *, glossary_links: bool) -> str:
     """Replace placeholders by phrases, and glossary marks by links (or by their words)."""
 
-    def fact(m: re.Match) -> str:
+    def fact(m: re.Match[str]) -> str:
         phrase = phrase_of(m.group(1))
         return phrase if phrase is not None else m.group(0)
 
-    def term(m: re.Match) -> str:
-        shown = (m.group(2) or m.group(1)).strip()
+    def term(m: re.Match[str]) -> str:
+        shown: str = (m.group(2) or m.group(1)).strip()
         if not glossary_links:
             return shown
         return f"[{shown}]({GLOSSARY_SCHEME}{term_id(m.group(1)).replace(' ', '%20')})"
@@ -58,10 +62,10 @@ def expand(text: str, phrase_of: Callable[[str], str | None], *, glossary_links:
     return TERM_RE.sub(term, FACT_RE.sub(fact, text))
 
 
-_markdown = None
+_markdown: markdown.Markdown | None = None
 
 
-def _md():
+def _md() -> markdown.Markdown:
     # Built once and reset per use; raw HTML blocks and inline HTML are switched off, so they show as text.
     global _markdown
     if _markdown is None:
@@ -101,7 +105,7 @@ def html_to_text(fragment: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _allowed_patterns(allowed: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+def _allowed_patterns(allowed: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The allowed phrases as patterns, made once per list (every text of a bundle is checked against one list)."""
     return tuple(re.compile(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", re.IGNORECASE) for a in allowed)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
@@ -56,11 +57,11 @@ class Record(msgspec.Struct, frozen=True):
     """A frozen record of the model (a msgspec Struct: cheaper to define and to make than a frozen dataclass)."""
 
 
-class Struct(Record, kw_only=True):
+class Struct(Record, kw_only=True, frozen=True):
     """A record of the model as a file declares it, its fields in the file's order (the order messages list them)."""
 
 
-class Fact(Struct, kw_only=True):
+class Fact(Struct, kw_only=True, frozen=True):
     KEY: ClassVar[str] = "id"  # facts.yaml maps each fact's id to its fields
     id: str = ""
     value: Number
@@ -73,13 +74,13 @@ class Fact(Struct, kw_only=True):
     note: Text | None = None
     study: Id | None = None  # the study (tailoring.yaml ``studies``) whose people this figure describes
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.status not in ("V", "S"):
             words = " (a figure marked U in FACTS.md is never shown)" if self.status == "U" else ""
             yield "status", "V or S" + words, repr(self.status)
 
 
-class Reference(Struct, kw_only=True):
+class Reference(Struct, kw_only=True, frozen=True):
     KEY: ClassVar[str] = "id"
     id: str = ""
     # Authors and year are optional: FACTS.md does not give them for every source, and none may be invented.
@@ -102,21 +103,21 @@ class Reference(Struct, kw_only=True):
         return " ".join(parts)
 
 
-class Term(Record):
+class Term(Record, frozen=True):
     id: str
     term: str
     definition: str  # plain text, placeholders expanded
     definition_html: str
 
 
-class Comparison(Record):
+class Comparison(Record, frozen=True):
     """Figures side by side on one icon-array scale: same denominator, same time frame."""
 
     title: str
     facts: tuple[str, ...]
 
 
-class Page(Record, dict=True):
+class Page(Record, dict=True, frozen=True):
     id: str
     title: str
     step: str
@@ -151,7 +152,7 @@ class Page(Record, dict=True):
         return html_to_text(self.html)
 
 
-class Question(Record):
+class Question(Record, frozen=True):
     """One question of the form: a prompt, a help line and labelled choices."""
 
     id: str
@@ -161,7 +162,7 @@ class Question(Record):
     multiple: bool = False
 
 
-class Form(Record):
+class Form(Record, frozen=True):
     situation: dict[str, Question]  # answer key -> Question, in the answers-file order
     values_prompt: str
     values_help_html: str
@@ -176,24 +177,24 @@ class Form(Record):
     help: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-class Prompt(Record):
+class Prompt(Record, frozen=True):
     id: str
     text: str
 
 
-class PromptGroup(Record):
+class PromptGroup(Record, frozen=True):
     id: str
     title: str
     prompts: tuple[Prompt, ...]
 
 
-class GridRow(Struct, kw_only=True):
+class GridRow(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id and label"
     id: Id
     label: Prose
 
 
-class OptionDef(Struct, kw_only=True):
+class OptionDef(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, page, shown and framing"
     id: Id
     page: Id
@@ -201,7 +202,7 @@ class OptionDef(Struct, kw_only=True):
     framing: Framing
 
 
-class OnlyOf(Record):
+class OnlyOf(Record, frozen=True):
     """In a condition on a list answer: something was ticked, and nothing but these values ("bone only")."""
 
     values: tuple[str, ...]
@@ -210,7 +211,7 @@ class OnlyOf(Record):
 Condition = tuple[str, ...] | OnlyOf  # the accepted values of one answer in a rule or a page's show_when
 
 
-class Rule(Record):
+class Rule(Record, frozen=True):
     id: str
     when: dict[str, Condition]  # field -> tuple of accepted values, or OnlyOf for a list answer
     framing: dict[str, str]  # option id -> framing
@@ -226,7 +227,7 @@ STUDY_KINDS = ("matched", "not_comparable", "estimate")
 FLAG_CODES = ("not_usually_advised", "situation_changed", "leaning_not_shown", "unanswered_steps")
 
 
-class Criterion(Record):
+class Criterion(Record, frozen=True):
     """One answer a study's population depends on: the values it took, the values it did not take (with the plain
     reason), and what to say when the answer is anything else ("not sure", "too early")."""
 
@@ -237,7 +238,7 @@ class Criterion(Record):
     unsure: str  # which answer would change what is shown
 
 
-class Study(Record):
+class Study(Record, frozen=True):
     """Who a study took, as data: ``matched`` studies are matched answer by answer; ``not_comparable`` and
     ``estimate`` studies never describe "people like you" and always carry their ``label``."""
 
@@ -250,7 +251,7 @@ class Study(Record):
     label: str | None = None  # not_comparable, estimate: what is always said beside its figures
 
 
-class ValueConflict(Record):
+class ValueConflict(Record, frozen=True):
     """A leaning that pulls against something the person rated highly."""
 
     leaning: str
@@ -259,7 +260,7 @@ class ValueConflict(Record):
     text: str
 
 
-class Tailoring(Record):
+class Tailoring(Record, frozen=True):
     grid_rows: tuple[GridRow, ...]
     framings: dict[str, str]  # framing id -> words shown
     options: tuple[OptionDef, ...]
@@ -275,14 +276,14 @@ class Tailoring(Record):
         return next((s for s in self.studies if s.id == study_id), None)
 
 
-class ChangelogEntry(Struct, kw_only=True):
+class ChangelogEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping"
     version: Version
     date: Date
     changes: TextList
 
 
-class Author(Struct, kw_only=True):
+class Author(Struct, kw_only=True, frozen=True):
     """Who wrote the content: a person or a team, their role, and their conflict-of-interest declaration."""
 
     EXPECTED: ClassVar[str] = "a mapping with name, role, declaration"
@@ -294,7 +295,7 @@ class Author(Struct, kw_only=True):
 ALL_PAGES = "all"
 
 
-class Review(Struct, kw_only=True):
+class Review(Struct, kw_only=True, frozen=True):
     """One recorded review: who, in what role, whether a clinician, when, of which version and pages."""
 
     EXPECTED: ClassVar[str] = "a mapping with name, role, clinician, date, version, pages, declaration"
@@ -314,7 +315,7 @@ class Review(Struct, kw_only=True):
         return () if self.listed == ALL_PAGES else tuple(self.listed)
 
 
-class Bundle(Struct, kw_only=True):
+class Bundle(Struct, kw_only=True, frozen=True):
     name: Text
     version: Version
     released: Date
@@ -322,21 +323,26 @@ class Bundle(Struct, kw_only=True):
     status: Literal[STATUSES]  # type: ignore[valid-type]
     number_phrases: TextList = ()
     changelog: Annotated[tuple[ChangelogEntry, ...], Meta(description="a list")]
-    authors: Annotated[tuple[Author, ...], Meta(min_length=1, description="a list of entries with name, role, declaration")]
-    reviewers: Annotated[tuple[Review, ...], Meta(description="a list of entries with name, role, clinician, date, version, pages, declaration")] = ()
+    authors: Annotated[
+        tuple[Author, ...], Meta(min_length=1, description="a list of entries with name, role, declaration")
+    ]
+    reviewers: Annotated[
+        tuple[Review, ...],
+        Meta(description="a list of entries with name, role, clinician, date, version, pages, declaration"),
+    ] = ()
 
     @property
     def is_draft(self) -> bool:
-        return self.status == "draft"
+        return bool(self.status == "draft")  # (status: a Literal of a tuple, Any to mypy)
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.review_due < self.released:
             yield "review_due", "a date after released", str(self.review_due)
         if not any(e.version == self.version for e in self.changelog):
             yield "changelog", f"an entry for version {self.version}", "none"
 
 
-class Content(Record):
+class Content(Record, frozen=True):
     root: Path
     bundle: Bundle
     facts: dict[str, Fact]

@@ -7,6 +7,7 @@ written (facts, references, the bundle, grid rows, options) are the model's own 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
@@ -15,8 +16,23 @@ from msgspec import Meta
 from ..answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
 from ..errors import quote
 from ..validation import Prose, Text
-from .model import AUDIENCES, FLAG_CODES, FRAMINGS, STEPS, STUDY_KINDS, Bundle, Date, Fact, GridRow, Id, IdList
-from .model import OptionDef, Reference, Struct, Version
+from .model import (
+    AUDIENCES,
+    FLAG_CODES,
+    FRAMINGS,
+    STEPS,
+    STUDY_KINDS,
+    Bundle,
+    Date,
+    Fact,
+    GridRow,
+    Id,
+    IdList,
+    OptionDef,
+    Reference,
+    Struct,
+    Version,
+)
 
 Mapping = Annotated[dict[str, Any], Meta(description="a mapping")]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
@@ -25,15 +41,15 @@ PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
 BundleFile = Bundle  # bundle.yaml is the bundle, as the model keeps it
 
 
-class ReferencesFile(Struct):
+class ReferencesFile(Struct, frozen=True):
     references: Annotated[dict[Id, Reference], Meta(description="a mapping")]
 
 
-class FactsFile(Struct):
+class FactsFile(Struct, frozen=True):
     facts: Annotated[dict[Id, Fact], Meta(description="a mapping")]
 
 
-class GlossaryEntry(Struct, kw_only=True):
+class GlossaryEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping"
     KEY: ClassVar[str] = "key"
     key: str = ""
@@ -41,24 +57,24 @@ class GlossaryEntry(Struct, kw_only=True):
     definition: Prose
 
 
-class GlossaryFile(Struct):
+class GlossaryFile(Struct, frozen=True):
     # The keys are words a writer marks with [[…]]: spaces and capitals are allowed there.
     terms: Annotated[dict[str, GlossaryEntry], Meta(description="a mapping")]
 
 
 # -- pages -----------------------------------------------------------------------------------------------------
 
-class Comparison(Struct):
+class Comparison(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with title and facts"
     title: Prose
     facts: IdList
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if not 1 <= len(self.facts) <= 4:
             yield "facts", "one to four fact ids", str(len(self.facts))
 
 
-class FrontMatter(Struct, kw_only=True):
+class FrontMatter(Struct, kw_only=True, frozen=True):
     id: PageId
     title: Prose
     step: Literal[STEPS]  # type: ignore[valid-type]
@@ -72,14 +88,14 @@ class FrontMatter(Struct, kw_only=True):
     grid: Mapping | None = None
     compare: Annotated[tuple[Comparison, ...], Meta(description="a list")] | None = None
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.reviewed is not None and self.review_due < self.reviewed:
             yield "review_due", "a date after reviewed", str(self.review_due)
 
 
 # -- form, prompts, tailoring ----------------------------------------------------------------------------------
 
-class Labels(Struct):
+class Labels(Struct, frozen=True):
     """A label for each choice, none missing, none more: declared from the choices by ``labels``."""
 
     EXPECTED: ClassVar[str] = "a mapping"
@@ -91,7 +107,7 @@ def labels(name: str, keys: tuple[str, ...]) -> Any:
     return msgspec.defstruct(name, fields, bases=(Labels,), kw_only=True)
 
 
-class Question(Struct):
+class Question(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a question with prompt, help and choices"
 
 
@@ -100,7 +116,7 @@ def question(name: str, choices: tuple[str, ...]) -> Any:
                                     ("choices", labels(name + "Choices", choices))], bases=(Question,), kw_only=True)
 
 
-class Section(Struct):
+class Section(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping"
 
 
@@ -109,7 +125,7 @@ SituationForm = msgspec.defstruct(
     bases=(Section,), kw_only=True)
 
 
-class ValuesForm(Section, kw_only=True):
+class ValuesForm(Section, kw_only=True, frozen=True):
     prompt: Prose
     help: Prose | None = None
     scale: Annotated[tuple[Prose, ...], Meta(min_length=5, max_length=5,
@@ -117,7 +133,7 @@ class ValuesForm(Section, kw_only=True):
     items: labels("ValueLabels", VALUE_ITEMS)  # type: ignore[valid-type]
 
 
-class SureForm(Section, kw_only=True):
+class SureForm(Section, kw_only=True, frozen=True):
     prompt: Prose
     help: Prose | None = None
     items: labels("SureLabels", SURE_ITEMS)  # type: ignore[valid-type]
@@ -128,7 +144,7 @@ class SureForm(Section, kw_only=True):
 HELP_KEYS = ("title", "next_steps", "ask_nurse", "nurse_where", "phone", "no_clinic")
 
 
-class FormFile(Struct):
+class FormFile(Struct, frozen=True):
     situation: SituationForm  # type: ignore[valid-type]
     values: ValuesForm
     leaning: question("Leaning", LEANING_CHOICES)  # type: ignore[valid-type]
@@ -136,24 +152,24 @@ class FormFile(Struct):
     help: labels("HelpTexts", HELP_KEYS) | None = None  # type: ignore[valid-type]
 
 
-class Prompt(Struct):
+class Prompt(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id and text"
     id: Id
     text: Prose
 
 
-class PromptGroup(Struct):
+class PromptGroup(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, title and questions"
     id: Id
     title: Prose
     questions: Annotated[tuple[Prompt, ...], Meta(description="a list")]
 
 
-class PromptsFile(Struct):
+class PromptsFile(Struct, frozen=True):
     groups: Annotated[tuple[PromptGroup, ...], Meta(description="a list")]
 
 
-class Rule(Struct, kw_only=True):
+class Rule(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id and when"
     id: Id
     when: Mapping
@@ -162,7 +178,7 @@ class Rule(Struct, kw_only=True):
     hide: IdList = ()
     notes: IdList = ()
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if "medicines_only" in self.hide:
             yield "hide", "options other than medicines_only (always shown)", repr("medicines_only")
 
@@ -172,7 +188,7 @@ SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
 AnyList = Annotated[tuple[Any, ...], Meta(description="a list")]
 
 
-class Criterion(Struct, kw_only=True):
+class Criterion(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with answer, took, not_took, not_included and unsure"
     answer: Text
     took: AnyList
@@ -180,7 +196,7 @@ class Criterion(Struct, kw_only=True):
     not_included: Prose
     unsure: Prose
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.answer not in SINGLE_ANSWERS:
             yield "answer", "an answer: one of " + ", ".join(SINGLE_ANSWERS), quote(self.answer)
             return
@@ -194,7 +210,7 @@ class Criterion(Struct, kw_only=True):
             yield "not_took", "no value also in took", quote(sorted(both)[0])
 
 
-class StudyEntry(Struct, kw_only=True):
+class StudyEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, name and kind"
     id: Id
     name: Prose
@@ -204,7 +220,7 @@ class StudyEntry(Struct, kw_only=True):
     applies: Prose | None = None
     label: Prose | None = None
 
-    def invalid(self):
+    def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.kind == "matched":
             if not self.criteria:
                 yield "criteria", "at least one criterion (kind: matched)", "nothing"
@@ -216,7 +232,7 @@ class StudyEntry(Struct, kw_only=True):
             yield "criteria", "no criteria unless kind is matched", "a list"
 
 
-class ValueConflictEntry(Struct, kw_only=True):
+class ValueConflictEntry(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with leaning, value, at_least and text"
     leaning: Id  # an option id: checked against the options (checks.check_tailoring)
     value: Id  # a value item: likewise
@@ -225,7 +241,7 @@ class ValueConflictEntry(Struct, kw_only=True):
     text: Prose
 
 
-class TailoringFile(Struct):
+class TailoringFile(Struct, frozen=True):
     grid_rows: Annotated[tuple[GridRow, ...], Meta(description="a list")]
     framings: labels("Framings", FRAMINGS)  # type: ignore[valid-type]
     options: Annotated[tuple[OptionDef, ...], Meta(description="a list")]

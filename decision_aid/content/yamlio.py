@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping from YAML that knows the line of itself and of each key."""
 
     line: int = 1
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lines: dict = {}
+        self.lines: dict[Any, int] = {}
 
-    def line_of(self, key) -> int:
+    def line_of(self, key: object) -> int:
         return self.lines.get(key, self.line)
 
 
-class LineList(list):
+class LineList(list[Any]):
     line: int = 1
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lines: list[int] = []
 
 
 class DuplicateKey(Exception):
-    def __init__(self, key, line):
+    def __init__(self, key: object, line: int) -> None:
         super().__init__(key)
         self.key = key
         self.line = line
@@ -44,7 +46,13 @@ class _Loader(yaml.SafeLoader):
 _LIBYAML = hasattr(yaml, "CSafeLoader")
 
 
-class _FastLoader(yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader):
+if TYPE_CHECKING:  # the stubs declare CSafeLoader whether or not PyYAML was built with libyaml
+    _FastBase = yaml.CSafeLoader
+else:
+    _FastBase = yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader
+
+
+class _FastLoader(_FastBase):
     pass
 
 
@@ -79,7 +87,7 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode):
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> dt.date | dt.datetime | str:
     # An impossible date (2026-13-01) stays text, so the checker can name it instead of crashing.
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -102,15 +110,15 @@ class YamlProblem(Exception):
         self.line = line
 
 
-def parse_yaml(text: str):
+def parse_yaml(text: str) -> Any:
     """Parse one YAML document; raise YamlProblem for broken YAML or a duplicate key."""
     if _LIBYAML:
         try:
-            return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader subclass
+            return yaml.load(text, Loader=_FastLoader)  # a CSafeLoader subclass
         except (yaml.YAMLError, DuplicateKey):
             pass  # read it again below, for the same message and line as ever
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except DuplicateKey as exc:
         raise YamlProblem(f"duplicate key {exc.key!r}", exc.line) from None
     except yaml.MarkedYAMLError as exc:

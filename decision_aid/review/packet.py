@@ -15,8 +15,8 @@ import yaml
 
 from ..content.checker import GRADE_LIMITS, reading_grade
 from ..content.fingerprint import content_files
-from ..content.read import FRONT_MATTER_RE
 from ..content.model import Content, Page
+from ..content.read import FRONT_MATTER_RE
 from .variants import Variant, tailored_variants
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*[A-Za-z0-9_.-]+\s*\}\}")

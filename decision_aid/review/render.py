@@ -8,8 +8,9 @@ Markdown without raw HTML).
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from ..content.model import Content
+from ..content.model import Content, OnlyOf
 from .packet import Packet
 from .variants import Variant
 
@@ -37,7 +38,7 @@ pre { font-size: 7.5pt; } .sign td { border: 1px solid #222; padding: 6px; } .ad
 """
 
 
-def _e(text) -> str:
+def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
@@ -176,11 +177,11 @@ def _pages(packet: Packet) -> str:
     return "".join(out)
 
 
-def _condition(cond: dict) -> str:
+def _condition(cond: dict[str, Any]) -> str:
     parts = []
     for field, accepted in cond.items():
-        values = getattr(accepted, "values", accepted)
-        only = "only " if hasattr(accepted, "values") else ""
+        values = accepted.values if isinstance(accepted, OnlyOf) else accepted
+        only = "only " if isinstance(accepted, OnlyOf) else ""
         parts.append(f"{field} is {only}{' or '.join(values)}")
     return "; ".join(parts)
 

@@ -11,16 +11,32 @@ variant; the packet shows each variant once, with the first situation that gives
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from ..content.model import Content, OnlyOf
 from ..tailoring import tailor, visible_pages
 
 CLINIC_TRIALS = (False, True)
+# What tells one variant from another: (option id, framing) pairs, note ids, page ids; and the rules that applied.
+Signature = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 # Steps whose pages may carry show_when (the wizard's content steps and the pages opened from them).
-PAGE_STEPS = ("welcome", "situation", "local-therapy", "option", "trials", "risks", "values", "leaning",
-              "questions", "summary", "about", "detail")
+PAGE_STEPS = (
+    "welcome",
+    "situation",
+    "local-therapy",
+    "option",
+    "trials",
+    "risks",
+    "values",
+    "leaning",
+    "questions",
+    "summary",
+    "about",
+    "detail",
+)
 
 
 @dataclass(frozen=True)
@@ -30,18 +46,18 @@ class Variant:
     notes: tuple[str, ...]  # note page ids, the lead first
     pages: tuple[str, ...]  # pages of the wizard's steps shown in this variant (show_when matched)
     rules: tuple[str, ...]
-    example: dict  # the first situation (answers' situation dict) that gives this variant
+    example: dict[str, Any]  # the first situation (answers' situation dict) that gives this variant
     clinic_trials: bool  # the example's clinic lists open trials
     count: int  # how many of the enumerated situations give it
 
 
-def _conditions(content: Content) -> list[dict]:
+def _conditions(content: Content) -> list[dict[str, Any]]:
     conditions = [rule.when for rule in content.tailoring.rules]
     conditions += [p.show_when for p in content.pages.values() if p.show_when]
     return conditions
 
 
-def _classes(field: str, conditions: list[dict]) -> list[str]:
+def _classes(field: str, conditions: list[dict[str, Any]]) -> list[str]:
     """One representative choice per class of choices that every condition on ``field`` treats alike."""
     seen, representatives = set(), []
     for value in SITUATION_CHOICES[field]:
@@ -52,39 +68,41 @@ def _classes(field: str, conditions: list[dict]) -> list[str]:
                 continue
             values = accepted.values if isinstance(accepted, OnlyOf) else accepted
             signature.append(value in values)
-        signature = tuple(signature)
-        if signature not in seen:
-            seen.add(signature)
+        key = tuple(signature)
+        if key not in seen:
+            seen.add(key)
             representatives.append(value)
     return representatives
 
 
-def situation_space(content: Content):
+def situation_space(content: Content) -> list[tuple[str, list[Any]]]:
     """Every situation to try: a list of (field, choices) where a choice of None means unanswered."""
     conditions = _conditions(content)
     space = []
     for field in SITUATION_CHOICES:
         reps = _classes(field, conditions)
+        picks: list[Any]  # None (unanswered), then choices (a tuple of them for a list question)
         if field in LIST_FIELDS:
             mentioned = any(field in c for c in conditions)
-            picks = [None] + ([(v,) for v in reps] + [pair for pair in itertools.combinations(reps, 2)]
-                              if mentioned else [])
+            picks = [None] + (
+                [(v,) for v in reps] + [pair for pair in itertools.combinations(reps, 2)] if mentioned else []
+            )
         else:
             picks = [None] + reps
         space.append((field, picks))
     return space
 
 
-def situations(content: Content):
+def situations(content: Content) -> Iterator[tuple[dict[str, Any], bool]]:
     """(situation dict, clinic lists trials) for every enumerated situation, in a fixed order."""
     space = situation_space(content)
     fields = [f for f, _ in space]
     for clinic in CLINIC_TRIALS:
         for combo in itertools.product(*(picks for _, picks in space)):
-            yield {f: v for f, v in zip(fields, combo) if v is not None}, clinic
+            yield {f: v for f, v in zip(fields, combo, strict=True) if v is not None}, clinic
 
 
-def view_signature(content: Content, situation: dict, *, clinic_trials: bool) -> tuple:
+def view_signature(content: Content, situation: dict[str, Any], *, clinic_trials: bool) -> Signature:
     view = tailor(content, Answers(situation=situation), clinic_has_trials=clinic_trials)
     options = tuple((o.id, o.framing) for o in view.options)
     notes = tuple(n.id for n in view.notes)
@@ -93,7 +111,7 @@ def view_signature(content: Content, situation: dict, *, clinic_trials: bool) ->
 
 
 def tailored_variants(content: Content) -> tuple[Variant, ...]:
-    found: dict[tuple, list] = {}
+    found: dict[tuple[Any, ...], list[Any]] = {}
     for situation, clinic in situations(content):
         options, notes, pages, rules = view_signature(content, situation, clinic_trials=clinic)
         key = (options, notes, pages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from ..answers import write_text_atomically
 from ..errors import SummaryWriteError
@@ -14,7 +15,7 @@ FORMAT = "decision-aid-summary"
 VERSION = 1
 
 
-def summary_json(summary: Summary) -> dict:
+def summary_json(summary: Summary) -> dict[str, Any]:
     """The summary for a health record: the answers, the options shown with their framing, the notes shown, and
     the content they came from. Plain JSON types only."""
     return {
@@ -67,7 +68,7 @@ def summary_json(summary: Summary) -> dict:
         "studies": [{"id": st.id, "name": st.name, "applicability": st.applicability, "like_you": st.like_you,
                      "text": st.text} for st in summary.studies],
         "unanswered_steps": [{"id": i, "name": n} for i, n in zip(summary.unanswered_step_ids,
-                                                                   summary.unanswered_steps)],
+                                                                   summary.unanswered_steps, strict=True)],
         "rules": list(summary.rules),
     }
 
@@ -76,7 +77,7 @@ def summary_json_text(summary: Summary) -> str:
     return json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_summary_file(path: str | os.PathLike, data: bytes) -> None:
+def write_summary_file(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all; SummaryWriteError names the folder when that fails."""
     path = Path(path)
     folder = path.parent

@@ -3,6 +3,8 @@ Pure Python."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import Summary
 
 GLANCE_VALUES = GLANCE_QUESTIONS = 3
@@ -37,10 +39,10 @@ def shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def top_values(summary: Summary) -> list[dict]:
+def top_values(summary: Summary) -> list[dict[str, str | None]]:
     """The three values rated highest (the form's order among equals); none rated "Not at all"."""
     rated = [v for v in summary.values if v.rating is not None and v.rating > 0]
-    rated.sort(key=lambda v: -v.rating)  # stable: the form's order among equals
+    rated.sort(key=lambda v: -(v.rating or 0))  # stable: the form's order among equals
     return [{"label": v.label, "rating": v.rating_label} for v in rated[:GLANCE_VALUES]]
 
 
@@ -55,7 +57,7 @@ def sure_text(summary: Summary) -> str:
     return text
 
 
-def glance(summary: Summary) -> dict:
+def glance(summary: Summary) -> dict[str, Any]:
     """The glance as plain data (for the Typst template's JSON and the HTML template)."""
     return {
         "situation": situation_line(summary),

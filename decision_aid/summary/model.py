@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .. import iconarray
 from ..answers import Answers, is_asked
 from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
-from ..tailoring import tailor
+from ..tailoring import TailoredView, tailor
 from .tailored import FlagLine, StudyLine
+
+if TYPE_CHECKING:
+    from ..clinic import Clinic
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -230,7 +234,9 @@ class Summary:
 TITLE = "My discussion summary"
 
 
-def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.date | None = None) -> Summary:
+def build_summary(
+    *, content: Content, answers: Answers, clinic: Clinic | None = None, today: dt.date | None = None
+) -> Summary:
     """The summary for one person's answers; raise AnswersError when a ticked question is not in the content."""
     _check_questions(content, answers)
     clinic_has_trials = bool(clinic is not None and getattr(clinic, "has_trials", False))
@@ -311,7 +317,7 @@ def _check_questions(content: Content, answers: Answers) -> None:
         raise AnswersError(problems)
 
 
-def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
+def _options(content: Content, view: TailoredView, clinic: Clinic | None) -> tuple[OptionLine, ...]:
     """Each shown option with its key figures: the ``compare`` entries of its page (see the module's README)."""
     out = []
     seen: dict[tuple[str, ...], str] = {}
@@ -319,21 +325,21 @@ def _options(content: Content, view, clinic) -> tuple[OptionLine, ...]:
         page = content.pages[option.page_id]
         groups = []
         for comparison in page.compare:
-            figures = tuple(_figure(content, fid, view) for fid in comparison.facts)
-            figures = tuple(f for f in figures if f is not None)
+            found = (_figure(content, fid, view) for fid in comparison.facts)
+            figures = tuple(f for f in found if f is not None)
             if not figures:
                 continue
             key = tuple(f.fact_id for f in figures)
             groups.append(FigureGroup(comparison.title, figures, seen.get(key)))
             seen.setdefault(key, option.title)
-        trials = ()
+        trials: tuple[TrialLine, ...] = ()
         if option.id == "trial" and clinic is not None:
             trials = tuple(TrialLine(t.name, t.id, t.contact, t.summary) for t in getattr(clinic, "trials", ()))
         out.append(OptionLine(option.id, option.title, option.framing, option.framing_label, tuple(groups), trials))
     return tuple(out)
 
 
-def _figure(content: Content, fact_id: str, view) -> KeyFigure | None:
+def _figure(content: Content, fact_id: str, view: TailoredView) -> KeyFigure | None:
     fact = content.facts.get(fact_id)
     if fact is None or fact.per100 is None:
         return None  # the checker refuses these; never draw a picture without its figure
@@ -355,7 +361,7 @@ def term_variants(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(v.split()) for v in variants if v.strip()))
 
 
-def _term_pattern(term: str) -> re.Pattern:
+def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole words only, with a plain plural ("lymph node" finds "lymph nodes"); any case, except abbreviations
     (no lower-case letter: "OR" is not "or", "ER" is not "er")."""
     alternatives = []

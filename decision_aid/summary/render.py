@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import iconarray
 from .glance import glance
 from .model import Summary
+
+if TYPE_CHECKING:  # both imported when first used: not on the way to the first page
+    import jinja2
+    from markupsafe import Markup
 
 TEMPLATE = "summary.html"
 ICON_ARRAY_PX = 152  # CSS pixels (1/96 inch): 4 cm, as on paper
@@ -22,7 +27,7 @@ def templates_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment():
+def _environment() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
@@ -39,7 +44,8 @@ def _environment():
 def render_html(summary: Summary) -> str:
     """The summary as one standalone HTML document (language, title, landmarks, table header cells)."""
     template = _environment().get_template(TEMPLATE)
-    return template.render(s=summary, glance=glance(summary))
+    html: str = template.render(s=summary, glance=glance(summary))
+    return html
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
@@ -55,13 +61,13 @@ AFFECTED = "#1f3f73"
 UNAFFECTED_LINE = "#6b7280"
 
 
-def _markup(text: str):
+def _markup(text: str) -> Markup:
     from markupsafe import Markup
 
     return Markup(text)
 
 
-def _icon_array(per100: float, description: str, *, size: int = ICON_ARRAY_PX):
+def _icon_array(per100: float, description: str, *, size: int = ICON_ARRAY_PX) -> Markup:
     """A picture of 100 people, ``per100`` of them shaded; ``description`` is what a screen reader says."""
     from markupsafe import escape
 
@@ -78,7 +84,7 @@ def _icon_array(per100: float, description: str, *, size: int = ICON_ARRAY_PX):
     )
 
 
-def _scale_bar(rating: int | None):
+def _scale_bar(rating: int | None) -> Markup:
     """A small bar of four steps for a 0–4 rating: a glance for the reader; the words beside it carry the meaning."""
     if rating is None:
         return _markup("")
@@ -89,5 +95,5 @@ def _scale_bar(rating: int | None):
     return _markup(f'<svg class="scale" width="52" height="12" viewBox="0 0 52 12" aria-hidden="true">{boxes}</svg>')
 
 
-def svg_symbols():
+def svg_symbols() -> Markup:
     return _markup(_SVG_SYMBOL)

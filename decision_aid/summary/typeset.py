@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import iconarray
 from ..errors import SummaryWriteError
@@ -22,6 +23,9 @@ from .export import write_summary_file
 from .glance import SITUATION_SHORT, glance
 from .model import Summary
 from .render import AFFECTED, UNAFFECTED_LINE, templates_dir
+
+if TYPE_CHECKING:  # imported when first used: not on the way to the first page
+    import typst
 
 TEMPLATE = "summary.typ"
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -50,7 +54,7 @@ def icon_array_svg(per100: float) -> str:
             + "".join(shapes) + "</svg>")
 
 
-def summary_data(summary: Summary, *, paper: str = "a4") -> dict:
+def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
     """Everything the Typst template prints, as plain JSON data."""
     return {
         "paper": PAPERS[paper],
@@ -117,7 +121,7 @@ def footer_lines(summary: Summary) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _compiler():
+def _compiler() -> typst.Compiler:
     import typst
 
     template = templates_dir() / TEMPLATE
@@ -126,17 +130,17 @@ def _compiler():
 
 
 def _timestamp(summary: Summary) -> dt.datetime:
-    return dt.datetime.combine(summary.created, dt.time(12), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(summary.created, dt.time(12), tzinfo=dt.UTC)
 
 
-def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", ppi: float | None = None):
+def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", ppi: float | None = None) -> Any:
     """The summary typeset: PDF bytes, or a list of SVG or PNG pages (bytes each)."""
     if paper not in PAPERS:
         raise ValueError(f"paper: expected one of: {', '.join(PAPERS)}, received {paper!r}")
     import typst
 
     data = json.dumps(summary_data(summary, paper=paper), ensure_ascii=False)
-    kwargs = {"format": fmt}
+    kwargs: dict[str, Any] = {"format": fmt}
     if fmt == "pdf":
         kwargs.update(pdf_standards=PDF_STANDARDS, timestamp=_timestamp(summary))
     if ppi is not None:
@@ -166,7 +170,7 @@ _JOINERS_RE = re.compile("[\U0001F3FB-\U0001F3FF\uFE00-\uFE0F\u200D]")
 _MISSING_RE = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)
 
 
-def _missing_glyphs(exc) -> str:
+def _missing_glyphs(exc: Exception) -> str:
     """The characters a PDF/UA-1 compile found no shipped font for ("" when the error is something else)."""
     found = _MISSING_RE.search(str(getattr(exc, "message", "")) or str(exc))
     return found.group(1) if found else ""
@@ -197,7 +201,7 @@ def pdf_page_count(data: bytes) -> int:
     return max(counts) if counts else 0
 
 
-def write_pdf(summary: Summary, path: str | os.PathLike, *, paper: str = "a4") -> int:
+def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4") -> int:
     """Write the summary as a tagged PDF on A4 or Letter, whole or not at all; return the number of pages.
 
     Raises SummaryWriteError, naming the folder, when it cannot be written.

@@ -2,19 +2,26 @@
 colour. ``ChoiceButton`` is one of several, ``ChoiceCheck`` any of several."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QCheckBox, QRadioButton, QSizePolicy, QWidget
 
 from .styling import MIN_TARGET, char_width, colour_property
 from .theme import LIGHT
 
+# The mixin is only ever mixed into a button (ChoiceButton, ChoiceCheck): mypy checks it as one.
+if TYPE_CHECKING:
+    _Button = QAbstractButton
+else:
+    _Button = object
 
-class _ChoicePainting:
+
+class _ChoicePainting(_Button):
     """Shared by ChoiceButton (one of several) and ChoiceCheck (any of several), with the colours the style sheet
     sets on both.
 
@@ -25,6 +32,7 @@ class _ChoicePainting:
 
     PAD_X, PAD_Y, GAP = 14, 10, 12
     ROUND = False  # a dot (round) or a tick box
+    can_compact: bool  # set by each kind of button
 
     surface = colour_property("surface")
     chosen = colour_property("chosen")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .choice_buttons import ChoiceButton, ChoiceCheck, set_group_checked
 from .labels import Card, Heading, RichText
@@ -17,7 +17,7 @@ class SingleChoice(Card):
     ``side_by_side`` puts the answers in a row when they fit (a rating scale, yes / no).
     """
 
-    def __init__(self, *, prompt: str, choices: dict, on_pick: Callable[[str], None], help_html: str = "",
+    def __init__(self, *, prompt: str, choices: dict, on_pick: Callable[..., None], help_html: str = "",
                  on_link: Callable[[str], None] | None = None, side_by_side: bool = False,
                  names: dict | None = None, compact: bool = False, parent: QWidget | None = None):
         super().__init__(role="card", parent=parent)
@@ -32,6 +32,7 @@ class SingleChoice(Card):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         holder.setSizePolicy(policy)
+        layout: QLayout
         if side_by_side:
             layout = ChoiceRowLayout(holder)
         else:
@@ -62,7 +63,7 @@ class MultiChoice(Card):
     ``exclusive_ids`` (such as "I'm not sure") untick the others when ticked, and are unticked by them.
     """
 
-    def __init__(self, *, prompt: str, choices: dict, on_change: Callable[[tuple], None], help_html: str = "",
+    def __init__(self, *, prompt: str, choices: dict, on_change: Callable[..., None], help_html: str = "",
                  on_link: Callable[[str], None] | None = None, exclusive_ids: Sequence[str] = (),
                  parent: QWidget | None = None):
         super().__init__(role="card", parent=parent)
@@ -90,10 +91,10 @@ class MultiChoice(Card):
         self._on_change(tuple(c for c in self.checks if c in picked))
 
     def set_answer(self, picked: Sequence[str] | None) -> None:
-        picked = set(picked or ())
+        ticked = set(picked or ())
         for choice_id, check in self.checks.items():
             check.blockSignals(True)
-            check.setChecked(choice_id in picked)
+            check.setChecked(choice_id in ticked)
             check.blockSignals(False)
 
     def answer(self) -> tuple:

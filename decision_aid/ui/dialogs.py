@@ -84,10 +84,10 @@ class MessageDialog(ReaderDialog):
     def text(self) -> str:
         return self._text
 
-    def informativeText(self) -> str:  # noqa: N802
+    def informativeText(self) -> str:
         return self._informative
 
-    def clickedButton(self) -> QPushButton | None:  # noqa: N802
+    def clickedButton(self) -> QPushButton | None:
         return self._clicked
 
     def open(self) -> None:

@@ -16,10 +16,11 @@ import enum
 import math
 import time
 from collections.abc import Callable, Iterable
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolTip, QWidget
 
 from .idle_warning import IdleWarning
@@ -189,7 +190,7 @@ class IdleGuard(QObject):
             return False
         if kind == QEvent.Type.MouseMove:
             # Qt sends moves without a real one when a window appears under a still pointer (this warning, say).
-            position = event.globalPosition()
+            position = cast(QMouseEvent, event).globalPosition()
             if self._last_pointer is not None and position == self._last_pointer:
                 return False
             self._last_pointer = position

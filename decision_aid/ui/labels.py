@@ -2,7 +2,6 @@
 card that holds a block of them."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802, N815
 
 
 from __future__ import annotations

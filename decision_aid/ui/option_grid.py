@@ -140,11 +140,11 @@ class OptionGrid(QWidget):
             self.columns.setVisible(mode == "columns")
             self.stacked.setVisible(mode == "stacked")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         self._choose(event.size().width())
         super().resizeEvent(event)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         # The grid may be offered less than its columns need: it then switches to questions one by one.
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), round(char_width(self) * COLUMN_CHARS)), hint.height())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QMimeData, QObject, QSettings
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -30,8 +31,7 @@ HISTORY_EXCLUSIONS = {
 
 def clear_clipboard(app: QGuiApplication | None = None) -> None:
     """Empty the clipboard, and the selection and find buffer where the platform has them."""
-    app = app or QGuiApplication.instance()
-    clipboard = app.clipboard()
+    clipboard = (app or cast(QGuiApplication, QGuiApplication.instance())).clipboard()
     clipboard.clear(QClipboard.Mode.Clipboard)
     if clipboard.supportsSelection():
         clipboard.clear(QClipboard.Mode.Selection)

@@ -81,7 +81,7 @@ class ReaderDialog(QDialog):
             centre = top.mapToGlobal(top.rect().center())
             self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
 
-    def add_button(self, text: str, slot: Callable[[], None], *, name: str = "") -> QPushButton:
+    def add_button(self, text: str, slot: Callable[[], object], *, name: str = "") -> QPushButton:
         """A button before Close."""
         button = named(QPushButton(text), name or text)
         button.clicked.connect(slot)
@@ -109,7 +109,7 @@ class GlossaryPopup(ReaderDialog):
     """One glossary word and what it means, shown where the word was tapped."""
 
     def __init__(self, *, term_id: str, content: Content, on_link: Callable[[str], None],
-                 show_all: Callable[[], None], parent: QWidget):
+                 show_all: Callable[[], object], parent: QWidget):
         term = content.glossary[term_id]
         super().__init__(title=term.term[:1].upper() + term.term[1:], parent=parent, size_share=0.5)
         self.term_id = term_id

@@ -1,7 +1,6 @@
 """Layouts that reflow when the text grows: answers side by side or one under the other, and rows that wrap."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802
 
 from __future__ import annotations
 
@@ -192,5 +191,5 @@ def clear_layout(layout: QLayout) -> None:
         if item.widget() is not None:
             item.widget().hide()
             item.widget().deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        elif (inner := item.layout()) is not None:
+            clear_layout(inner)

@@ -90,7 +90,7 @@ def write_packet_pdf(packet: Packet, html: str, path: str | os.PathLike) -> int:
         writer.setDocumentId(document_id(packet))
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                          QMarginsF(0, 0, 0, 0)))
-        count = _paint(packet, packet_document(html), writer)
+        count = _paint(packet, packet_document(html), writer, target=str(path))
         del writer
     except BaseException:
         save.cancelWriting()
@@ -101,13 +101,13 @@ def write_packet_pdf(packet: Packet, html: str, path: str | os.PathLike) -> int:
     return count
 
 
-def _paint(packet: Packet, doc: QTextDocument, writer: QPdfWriter) -> int:
+def _paint(packet: Packet, doc: QTextDocument, writer: QPdfWriter, *, target: str) -> int:
     page = page_size_px(writer)
     count = paginate(doc, page)
     scale = writer.logicalDpiX() / CSS_DPI
     painter = QPainter()
     if not painter.begin(writer):
-        raise SummaryWriteError(writer.outputFileName() or "the PDF", "the PDF could not be started")
+        raise SummaryWriteError(target, "the PDF could not be started")  # (QPdfWriter has no outputFileName)
     try:
         layout = doc.documentLayout()
         for index in range(count):

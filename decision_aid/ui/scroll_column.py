@@ -1,7 +1,6 @@
 """A page's scrolling body: one centred column no wider than a comfortable line of text."""
 
 # Qt's camelCase names are overridden throughout this module.
-# ruff: noqa: N802
 
 from __future__ import annotations
 
@@ -84,6 +83,7 @@ class ScrollColumn(QScrollArea):
         QTimer.singleShot(0, self, lambda: self._scroll_to(widget))
 
     def _scroll_to(self, widget: QWidget) -> None:
-        if shiboken6.isValid(widget) and self.widget().isAncestorOf(widget):
-            top = widget.mapTo(self.widget(), QPoint(0, 0)).y()
+        inner = self.widget()
+        if inner is not None and shiboken6.isValid(widget) and inner.isAncestorOf(widget):
+            top = widget.mapTo(inner, QPoint(0, 0)).y()
             self.verticalScrollBar().setValue(max(0, top - 8))

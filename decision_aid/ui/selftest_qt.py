@@ -35,7 +35,7 @@ def _print_qt_message(mode, context, message: str) -> None:
 
 def start_qt() -> QApplication:
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):  # none yet (a QCoreApplication is never made in this process)
         qInstallMessageHandler(_print_qt_message)  # only in a process of our own (not under pytest-qt's handler)
         app = QApplication(["decision-aid", "--self-test"])
     return app

@@ -170,7 +170,9 @@ class SessionActions:
         """The kiosk: a new file in the clinic's export folder. Nurse mode: where the nurse says (with ``.pdf``)."""
         stamp = dt.datetime.now()
         if self.kiosk:
-            return str(_unused_path(self.session.clinic.export_folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
+            folder = self.session.clinic.export_folder
+            assert folder is not None  # can_save_pdf: the kiosk saves a PDF only into the clinic's export folder
+            return str(_unused_path(folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
         path = self._view.choose_save_path(title=wording.SAVE_PDF_TITLE,
                                             suggested=str(Path.home() / f"decision-aid-summary-{stamp:%Y-%m-%d}.pdf"),
                                             file_filter=wording.PDF_FILTER)

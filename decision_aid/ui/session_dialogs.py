@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..content.model import Content, Page
 from ..tailoring import TailoredView
@@ -19,7 +19,7 @@ class SessionDialogs:
         self._on_link = on_link
         self.open: list[QWidget] = []
 
-    def _open(self, dialog: QWidget) -> QWidget:
+    def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.open.append(dialog)
         dialog.destroyed.connect(lambda _=None, d=dialog: self._forget(d))

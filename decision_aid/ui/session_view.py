@@ -35,6 +35,8 @@ COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a 
 
 
 class SessionView(QWidget):
+    actions: SessionActions  # print, save, open, start over (this name shadows QWidget.actions(): see pyproject.toml)
+
     def __init__(self, *, session: Session, kiosk: bool, on_start_over: Callable[[], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,7 +127,7 @@ class SessionView(QWidget):
             for number in range(1, STEP_COUNT + 1):
                 key(f"Ctrl+{number}", lambda n=number: self.go_to_step(n))
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -192,7 +194,7 @@ class SessionView(QWidget):
             self.go_to_page(key)
             self.current_page().show_section(page_id)
             return
-        shown = self.session.view.option(page.option) if page.step == "option" else None
+        shown = self.session.view.option(page.option) if page.step == "option" and page.option else None
         if shown is not None:  # the option's page for this person's situation
             page = self.content.pages[shown.page_id]
         extra = None

@@ -40,7 +40,7 @@ class StepList(QWidget):
             self.list.addItem(item)
             self.numbers.append(number)
         self.interactive = on_pick is not None
-        if self.interactive:
+        if on_pick is not None:
             named(self.list, "Steps", "Choose a step to go to it")
             self.list.itemClicked.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))
             self.list.itemActivated.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))
@@ -54,7 +54,7 @@ class StepList(QWidget):
         self.list.viewport().installEventFilter(self)
         self._fit_width()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._size_items()
         return super().eventFilter(watched, event)
@@ -94,7 +94,7 @@ class StepList(QWidget):
         width = round(char_width(self) * 26)
         self.setFixedWidth(max(200, min(width, 380)))
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_width()
             self._size_items()

@@ -3,9 +3,13 @@ sets on custom-painted widgets, and line lengths counted in characters."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Property
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
+
+W = TypeVar("W", bound=QWidget)  # the widget given back as it came: a QPushButton stays one
 
 MIN_TARGET = 44  # px: the smallest touch target
 
@@ -30,7 +34,7 @@ def char_width(widget: QWidget) -> float:
     return widget.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
 
 
-def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+def named(widget: W, name: str, description: str = "") -> W:
     """Give a widget the name a screen reader says; every focusable control gets one."""
     widget.setAccessibleName(name)
     if description:
@@ -38,7 +42,7 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
-def set_role(widget: QWidget, role: str) -> QWidget:
+def set_role(widget: W, role: str) -> W:
     """The style sheet picks colours and sizes by role (title, heading, card, flag …)."""
     widget.setProperty("role", role)
     return widget

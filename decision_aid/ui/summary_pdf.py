@@ -7,10 +7,14 @@ The pages are typeset once by Typst; Qt only paints them (``QSvgRenderer``, vect
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPainter
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSizeF
+from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
+
+if TYPE_CHECKING:  # QtPrintSupport is imported where printing starts, not with this module
+    from PySide6.QtPrintSupport import QPrinter
 
 from ..errors import SummaryWriteError
 from ..summary import typeset
@@ -20,7 +24,7 @@ PAPERS = typeset.PAPERS
 POINTS_PER_INCH = 72.0
 
 
-def ensure_gui_application():
+def ensure_gui_application() -> QCoreApplication:
     """The running QGuiApplication, or a new one; a headless one (offscreen) when no platform was chosen."""
     from PySide6.QtGui import QGuiApplication
 
@@ -55,7 +59,7 @@ def page_size_points(renderer: QSvgRenderer) -> QSizeF:
     return renderer.viewBoxF().size()
 
 
-def paint_pages(pages: list[bytes], device: QPagedPaintDevice) -> int:
+def paint_pages(pages: list[bytes], device: QPrinter) -> int:
     """Paint every page on ``device`` (a printer), each scaled to the device's whole sheet; the number of pages.
 
     The device must print the full page (``setFullPage(True)``): the pages bring their own margins and footer.

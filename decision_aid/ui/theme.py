@@ -174,7 +174,10 @@ def style_sheet(theme: Theme, *, scale: int, family: str) -> str:
     t = theme
     base = point_size(scale)
     # Paddings and minimum sizes in px grow with the text, so a 44 px touch target stays at least 44 px.
-    px = lambda n: max(1, round(n * scale / 100))  # noqa: E731
+
+    def px(n: float) -> int:
+        return max(1, round(n * scale / 100))
+
     target = max(44, px(44))
     ring = px(3) + 1  # the focus ring's width; padding shrinks by as much, so the words never move or get cut
     less = ring - 2
@@ -188,7 +191,8 @@ QLabel[role="heading"] {{ font-size: {point_size(scale, 1.3)}pt; font-weight: bo
 QLabel[role="subheading"] {{ font-size: {point_size(scale, 1.1)}pt; font-weight: bold; }}
 QLabel[role="caption"] {{ color: {t.muted}; }}
 QLabel[role="body"] {{ font-weight: normal; }}
-QLabel[role="framing"] {{ color: {t.text}; background: {t.chosen}; border: none; border-left: {px(4)}px solid {t.accent};
+QLabel[role="framing"] {{ color: {t.text}; background: {t.chosen}; border: none;
+    border-left: {px(4)}px solid {t.accent};
     padding: {px(3)}px {px(8)}px; font-weight: bold; }}
 QFrame[role="optioncell"] {{ border: none; border-left: 3px solid {t.border}; }}
 QLabel[role="appname"] {{ font-weight: bold; }}
@@ -214,7 +218,8 @@ QPushButton:checked {{ background: {t.accent}; color: {t.accent_text}; border-co
 QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
     font-weight: bold; }}
 QPushButton:disabled {{ color: {t.muted}; border-style: dashed; background: {t.window}; }}
-QPushButton:focus, QToolButton:focus {{ border: {ring}px solid {t.focus}; padding: {px(8) - less}px {px(16) - less}px; }}
+QPushButton:focus, QToolButton:focus {{ border: {ring}px solid {t.focus};
+    padding: {px(8) - less}px {px(16) - less}px; }}
 QPushButton[role="primary"]:focus {{ border: {ring}px solid {t.focus}; }}
 QToolButton::menu-indicator {{ image: none; width: 0px; }}
 QFrame#topBar QPushButton, QFrame#topBar QToolButton {{ padding: {px(8)}px {px(12)}px; }}

@@ -3,6 +3,7 @@ opening the answers file, and a Steps menu that stands in for the step list at l
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -23,7 +24,7 @@ class TopBarName(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         if self.fontMetrics().horizontalAdvance(self.text()) <= self.width():
             super().paintEvent(event)
 
@@ -60,8 +61,11 @@ class TopBar(QFrame):
         self.contrast_button.setCheckable(True)
         self.glossary_button = self._button("Glossary", "Glossary: words and what they mean", show_glossary,
                                             "glossaryButton", "Words and what they mean (Ctrl+G)")
-        self.save_action = self.load_action = self.about_action = None
-        self.about_button = self.more_button = None
+        self.save_action: QAction | None = None
+        self.load_action: QAction | None = None
+        self.about_action: QAction | None = None
+        self.about_button: QPushButton | None = None
+        self.more_button: QToolButton | None = None
         if files is None:
             self.about_button = self._button("About this aid", "About this aid", show_about, "aboutButton",
                                              "Sources, version and who wrote it (F1)")
@@ -106,7 +110,7 @@ class TopBar(QFrame):
         self.steps_button, menu = self._menu_button("Steps", "Steps: go to a step", "Choose a step to go to it",
                                                     "stepsButton")
         for number, title in steps:
-            action = menu.addAction(f"{number}.  {title}", lambda n=number: go_to_step(n))
+            action = menu.addAction(f"{number}.  {title}", functools.partial(go_to_step, number))
             action.setCheckable(True)
             self.step_actions[number] = action
         self._flow.insert_widget(0, self.steps_button)

@@ -33,7 +33,7 @@ class BottomRule(QWidget):
         super().__init__(parent)
         self.setFixedHeight(2)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         palette = QApplication.palette()
         right = self.width() - 1
@@ -124,13 +124,13 @@ class DecisionWizard(QWidget):
     next = go_next
     back = go_back
 
-    def currentId(self) -> int:  # noqa: N802
+    def currentId(self) -> int:
         return self.navigation.current
 
-    def currentPage(self) -> StepPage:  # noqa: N802
+    def currentPage(self) -> StepPage:
         return self.step_pages[self.navigation.current]
 
-    def visitedIds(self) -> list[int]:  # noqa: N802
+    def visitedIds(self) -> list[int]:
         return list(self.navigation.visited)
 
     def _arrived(self) -> None:
@@ -160,7 +160,7 @@ class DecisionWizard(QWidget):
             chain.append(self.step_list.list)
         chain += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         chain += [b for b in (self.start_over, self.back_button, self.next_button) if b is not None]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         page.tab_order_dirty = False
 

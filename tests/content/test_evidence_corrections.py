@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from decision_aid.answers import Answers
 from decision_aid.content import load_content
 from decision_aid.tailoring import tailor
-from decision_aid.answers import Answers
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 PAGES = sorted((CONTENT / "pages").glob("*.md"))
@@ -36,7 +36,7 @@ def _units():
         for key, cell in (front.get("grid") or {}).items():
             yield f"{path.name}:grid.{key}", cell
         for item in front.get("compare") or ():
-            yield f"{path.name}:compare", item["title"] + " " + " ".join("{{%s}}" % f for f in item["facts"])
+            yield f"{path.name}:compare", item["title"] + " " + " ".join(f"{{{{{f}}}}}" for f in item["facts"])
 
 
 def _sections():
@@ -203,7 +203,7 @@ def test_ninety_percent_intervals_only_on_nurse_pages_and_explained():
     for path in PAGES:
         front, body = _page(path)
         text = body + " ".join((front.get("grid") or {}).values())
-        if any("{{%s}}" % fid in text for fid in ninety):
+        if any(f"{{{{{fid}}}}}" in text for fid in ninety):
             assert front["audience"] == "nurse", path.name
             assert "narrower" in body, path.name
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_aid.answers import Answers, SITUATION_CHOICES
+from decision_aid.answers import SITUATION_CHOICES, Answers
 from decision_aid.content import load_content
 from decision_aid.content.checker import GRADE_LIMITS, check_content
 from decision_aid.content.checks import trial_name_words
@@ -73,7 +73,7 @@ def _all_situations():
     site_choices = [(), ("bone",), ("bone", "liver"), ("unsure",)]
     for values in itertools.product(*(SITUATION_CHOICES[k] + (None,) for k in single)):
         for sites in site_choices:
-            situation = {k: v for k, v in zip(single, values) if v is not None}
+            situation = {k: v for k, v in zip(single, values, strict=True) if v is not None}
             if sites:
                 situation["spread_sites"] = sites
             yield situation

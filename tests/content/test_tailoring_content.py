@@ -1,17 +1,16 @@
 """The shipped tailoring content: who each study took, in plain words, and every trial figure tied to a study."""
 
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from decision_aid.content.checker import reading_grade
 from decision_aid.content import load_content
+from decision_aid.content.checker import reading_grade
 from decision_aid.summary import build_summary, summary_json
 
-import sys
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_tailor_everything import answers_strategy, content  # noqa: E402
+from test_tailor_everything import answers_strategy, content
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 

@@ -38,10 +38,11 @@ def wired_kiosk(qtbot, qapp, content, tmp_path, monkeypatch):
 
     Returns a function of the clinic giving (window, guard, clock, temp); everything is closed after the test.
     """
-    import kiosk_driver as drive
     from decision_aid.app import guard_sessions
     from decision_aid.privacy import TempFolder
     from decision_aid.ui.privacy_qt import KioskPrivacy
+
+    import kiosk_driver as drive
 
     # QSettings' paths are process-wide: these tests check the clipboard and the folder, not the redirect.
     monkeypatch.setattr("decision_aid.ui.privacy_qt.redirect_settings", lambda folder: Path(folder))

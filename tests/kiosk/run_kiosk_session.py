@@ -15,11 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-import kiosk_driver as drive  # noqa: E402
-from decision_aid.app import run_app  # noqa: E402
+from decision_aid.app import run_app
+
+import kiosk_driver as drive
 
 failures: list[str] = []
 
@@ -49,7 +50,7 @@ def session(app: QApplication, canary: str) -> None:
         left = drive.traces(canary)
         if left:
             failures.append(f"traces after the reset: {left}")
-    except Exception:  # noqa: BLE001 (reported, and the process fails)
+    except Exception:  # reported, and the process fails
         failures.append(traceback.format_exc())
     finally:
         app.quit()

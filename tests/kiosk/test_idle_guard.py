@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_driver import FakeClock
 from decision_aid.ui.idle_guard import MIN_COUNTDOWN_SECONDS, IdleGuard, close_transient_windows
 from decision_aid.ui.idle_warning import IdleWarning
 from decision_aid.ui.wording import STILL_HERE, countdown_text
+
+from kiosk_driver import FakeClock
 
 IDLE = 180.0
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from kiosk_driver import FakeClock
 from decision_aid.ui import theme
 from decision_aid.ui.idle_guard import IdleGuard
 from decision_aid.ui.wording import STILL_HERE, countdown_text
+
+from kiosk_driver import FakeClock
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

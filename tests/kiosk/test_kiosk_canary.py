@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-import kiosk_driver as drive
 from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
 from decision_aid.summary import build_summary, render_html
 from decision_aid.ui import wording
+
+import kiosk_driver as drive
 
 TODAY = dt.date(2025, 1, 15)
 
@@ -63,7 +64,7 @@ def assert_nothing_left(window, canary: str, before) -> None:
     # The reset window is the untouched one, widget for widget: every text, tick, scroll position and title.
     after = drive.window_state(window)
     assert len(after) == len(before)
-    assert [a for a, b in zip(after, before) if a != b] == []
+    assert [a for a, b in zip(after, before, strict=True) if a != b] == []
     # A fresh summary has no trace of the person either.
     summary = build_summary(content=session.content, answers=session.answers, clinic=session.clinic, today=TODAY)
     blank = build_summary(content=session.content, answers=Answers(), clinic=session.clinic, today=TODAY)

@@ -3,9 +3,11 @@ the screen still clears only when the person says they are done (or walks away).
 
 from __future__ import annotations
 
-import kiosk_driver as drive
-from decision_aid.ui import wording
 from test_kiosk_canary import assert_nothing_left, fill, hand_over_dialog, kiosk, pristine_state  # noqa: F401
+
+from decision_aid.ui import wording
+
+import kiosk_driver as drive
 
 
 def test_after_printing_a_copy_can_still_be_saved_then_the_screen_clears(qtbot, kiosk, monkeypatch):  # noqa: F811

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import kiosk_driver as drive
 from decision_aid.clinic import Clinic
 from decision_aid.ui import wording
+
+import kiosk_driver as drive
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "kiosk"

@@ -4,6 +4,7 @@ import pytest
 
 from decision_aid.content import load_content
 from decision_aid.errors import ContentError
+
 from summary_cases import SHIPPED_CONTENT, SUMMARY_CONTENT
 
 

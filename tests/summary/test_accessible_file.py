@@ -9,12 +9,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pdf_probe import resolve, structure_roles
 from pypdf import PdfReader
 
 from decision_aid.examples import EXAMPLES
 from decision_aid.summary import build_summary, render_html
 from decision_aid.summary.typeset import write_pdf
-from pdf_probe import resolve, structure_roles
+
 from summary_cases import CLINIC, ROOT, SITUATIONS, TODAY, with_questions
 
 AXE_SCRIPT = Path(__file__).with_name("axe_check.cjs")

@@ -2,17 +2,26 @@
 pictures with their captions, no stranded heading, hostile text as data, atomic writing, and PNGs to look at."""
 
 import dataclasses
-import timeit
 
 import pytest
+from pdf_probe import MM, page_words, pieces, squeeze, svg_picture_widths_mm, text_above
 
 from decision_aid.errors import DecisionAidError, SummaryWriteError
 from decision_aid.examples import EXAMPLES, example_answers
 from decision_aid.summary import build_summary, glance, render_html, typeset
 from decision_aid.summary.typeset import compile_summary, write_pdf
-from pdf_probe import MM, page_words, pieces, squeeze, svg_picture_widths_mm, text_above
-from summary_cases import CLINIC, HOSTILE, SITUATIONS, TODAY, TYPICAL_SITUATIONS, html_words, pdf_text, \
-    render_pngs, with_questions
+
+from summary_cases import (
+    CLINIC,
+    HOSTILE,
+    SITUATIONS,
+    TODAY,
+    TYPICAL_SITUATIONS,
+    html_words,
+    pdf_text,
+    render_pngs,
+    with_questions,
+)
 
 PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 GLANCE_BOTTOM_MM = 100  # the glance panel ends above this (a third of A4 is 99 mm)
@@ -265,12 +274,14 @@ def test_unknown_paper_is_refused(summary_content, tmp_path):
         write_pdf(make(summary_content, "typical"), tmp_path / "s.pdf", paper="a5")
 
 
-def test_pdf_is_fast_after_warm_up(summary_content, tmp_path):
+def test_writing_the_pdf_again_replaces_it_whole(summary_content, tmp_path):
+    """The same summary written twice to one file: one whole PDF, the same pages. (Its speed: ``make bench``.)"""
     summary = make(summary_content, "typical")
     path = tmp_path / "s.pdf"
-    write_pdf(summary, path)
-    best = min(timeit.repeat(lambda: write_pdf(summary, path), number=3, repeat=3)) / 3
-    assert best < 0.1  # about 12 ms warm on the development machine
+    first = write_pdf(summary, path)
+    assert write_pdf(summary, path) == first == len(pages_of(path))
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["s.pdf"]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -14,12 +14,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from pdf_probe import squeeze
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog
 
 from decision_aid.summary import build_summary
 from decision_aid.ui import printing
-from pdf_probe import squeeze
+
 from summary_cases import CLINIC, SITUATIONS, TODAY, pdf_text, with_questions
 
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
@@ -107,7 +108,7 @@ def test_printing_to_a_cups_queue_gives_the_pages_of_save_as_pdf(summary, pdf_qu
         pages = write_pdf(summary, saved)
         printed_text, saved_text = pdf_text(printed), pdf_text(saved)
         assert len(printed_text) == len(saved_text) == pages
-        for number, (a, b) in enumerate(zip(printed_text, saved_text), start=1):
+        for number, (a, b) in enumerate(zip(printed_text, saved_text, strict=True), start=1):
             assert squeeze(a) == squeeze(b), f"page {number} prints other words than the saved PDF"
     finally:
         printed.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ import pytest
 
 from decision_aid.content import load_content
 from decision_aid.errors import ContentError
+
 from ui_helpers import FIXTURE_CONTENT, PLATFORM_NOISE, SHIPPED_CONTENT, WINDOW_SIZE, settle
 
 

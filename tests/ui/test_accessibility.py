@@ -10,10 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from decision_aid.ui import theme
-from decision_aid.ui.icon_array import IconArray
-from decision_aid.ui.steps import PAGES
 from decision_aid.ui.choice_buttons import ChoiceButton
+from decision_aid.ui.icon_array import IconArray
 from decision_aid.ui.labels import RichText
+from decision_aid.ui.steps import PAGES
+
 from ui_checks import shown, small_targets, unnamed_focusable
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
 
@@ -176,7 +177,10 @@ def test_meaning_not_by_colour_alone(qtbot, make_window, fixture_content):
     button.click()
     settle(qtbot)
     chosen = button.grab().toImage()
-    grey = lambda img: img.convertToFormat(img.Format.Format_Grayscale8)  # noqa: E731
+
+    def grey(img):
+        return img.convertToFormat(img.Format.Format_Grayscale8)
+
     assert grey(plain) != grey(chosen), "the chosen answer looks the same in grey"
     assert window.view.step_list.list.item(1).text().startswith("▸")
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from decision_aid import app as app_module
 from decision_aid.ui import dialogs
+
 from ui_helpers import settle
 
 

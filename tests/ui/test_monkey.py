@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from decision_aid.ui import printing
 from decision_aid.ui.labels import RichText
+
 from ui_helpers import OPEN_TRIALS_CLINIC, settle
 
 EVENTS = 2500
@@ -88,9 +89,8 @@ def test_monkey(qtbot, make_window, shipped_content, tmp_path, monkeypatch, seed
     window.session_reset.connect(lambda: resets.append(1))
     started = time.monotonic()
     done = 0
-    for done in range(events):
-        if time.monotonic() - started > TIME_LIMIT_S:
-            break
+    while done < events and time.monotonic() - started <= TIME_LIMIT_S:
+        done += 1
         patch_view()
         root = target_window(window)
         if root is not window:

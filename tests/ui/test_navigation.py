@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
-from decision_aid.ui.dialogs import MessageDialog
-
 from decision_aid.answers import Answers, save_answers
+from decision_aid.ui.dialogs import MessageDialog
 from decision_aid.ui.reader import GlossaryDialog, GlossaryPopup, PageDialog
 from decision_aid.ui.steps import PAGE_IDS, PAGES
+
 from ui_helpers import click, page, settle
 
 

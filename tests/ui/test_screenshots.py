@@ -13,6 +13,7 @@ from decision_aid.errors import AnswersError, Problem
 from decision_aid.ui import dialogs, theme
 from decision_aid.ui.dialogs import MessageDialog
 from decision_aid.ui.steps import PAGES
+
 from ui_checks import layout_problems
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, SCREENSHOTS, settle
 

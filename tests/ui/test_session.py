@@ -1,4 +1,5 @@
-"""The Session (pure Python: tests/unit/test_core_without_qt.py proves it runs without Qt), one per person; what the pages write and what a reset throws away."""
+"""The Session (pure Python: tests/unit/test_core_without_qt.py proves it runs without Qt), one per person; what the
+pages write and what a reset throws away."""
 
 import pytest
 
@@ -6,7 +7,7 @@ from decision_aid.answers import Answers
 from decision_aid.clinic import Clinic
 from decision_aid.session import TEXT_SCALES, Session
 
-from ui_helpers import FIXTURE_CONTENT, OPEN_TRIALS_CLINIC
+from ui_helpers import OPEN_TRIALS_CLINIC
 
 
 @pytest.fixture

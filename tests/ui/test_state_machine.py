@@ -15,6 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from decision_aid.answers import LIST_FIELDS, SITUATION_CHOICES, VALUE_ITEMS
 from decision_aid.content import load_content
 from decision_aid.ui.steps import PAGES
+
 from ui_helpers import FIXTURE_CONTENT, settle
 
 CONTENT = load_content(FIXTURE_CONTENT)

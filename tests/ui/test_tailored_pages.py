@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from decision_aid.answers import SITUATION_CHOICES, Answers
 from decision_aid.summary import build_summary, render_html, summary_json
+
 from ui_helpers import ROOT, go, settle
 
 SYMPTOMS = SITUATION_CHOICES["breast_symptoms"]
@@ -56,9 +57,8 @@ def check_one(qtbot, window, bs, dr, mot) -> list[str]:
         for phrase in ("not causing problems", "unless it causes problems"):
             if phrase in text:
                 bad.append(f"options: {phrase!r} shown to a person whose tumor causes problems")
-    if dr == "growing" or bs == "some":
-        if E2108_SURVIVAL in text:
-            bad.append("options: the E2108 survival figure shown to a person the trial did not take")
+    if (dr == "growing" or bs == "some") and E2108_SURVIVAL in text:
+        bad.append("options: the E2108 survival figure shown to a person the trial did not take")
     box = options.figures_box
     e2108_lines = [w.objectName() for w in box.findChildren(QLabel) if w.objectName().startswith("study:e2108:")] \
         if box is not None else []

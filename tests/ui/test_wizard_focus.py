@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from decision_aid.ui.steps import PAGES
+
 from ui_helpers import settle
 
 

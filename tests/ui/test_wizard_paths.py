@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from decision_aid.tailoring import tailor
+
 from ui_helpers import OPEN_TRIALS_CLINIC, click, page, settle
 
 # The rows of DESIGN.md, "Tailoring": a situation, and what the aid must put first for it.

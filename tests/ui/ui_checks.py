@@ -127,10 +127,10 @@ def unnamed_focusable(root: QWidget) -> list[str]:
     for w in shown(root):
         if w.focusPolicy() == Qt.FocusPolicy.NoFocus or w.focusProxy() is not None:
             continue
-        if isinstance(w, QScrollBar) or type(w).__name__ in ("QWidget",) and not w.accessibleName():
-            # a viewport or a plain container that takes focus only to pass it on
-            if isinstance(w, QScrollBar) or w.parentWidget() and isinstance(w.parentWidget(), QAbstractScrollArea):
-                continue
+        # a viewport or a plain container that takes focus only to pass it on
+        if isinstance(w, QScrollBar) or (type(w).__name__ == "QWidget" and not w.accessibleName()
+                                         and w.parentWidget() and isinstance(w.parentWidget(), QAbstractScrollArea)):
+            continue
         if not w.accessibleName().strip():
             problems.append(name_of(w))
     return problems

@@ -224,10 +224,9 @@ def test_the_form_declares_which_question_depends_on_which_answer():
 
 def test_the_session_refuses_what_the_answers_file_refuses():
     """The session has no checks of its own: a change is checked by the answers file's declaration."""
-    from tests.conftest import FIXTURE_CONTENT
-
     from decision_aid.content import load_content
     from decision_aid.session import Session
+    from tests.conftest import FIXTURE_CONTENT
 
     session = Session(content=load_content(FIXTURE_CONTENT))
     cases = [

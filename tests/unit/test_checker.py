@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from decision_aid.content.checker import check_content
 from decision_aid.content import load_content
+from decision_aid.content.checker import check_content
 from decision_aid.errors import ContentError
 
 

@@ -41,7 +41,8 @@ def test_missing_default_file_means_no_clinic(tmp_path, monkeypatch):
 def test_missing_named_file_is_an_error(tmp_path):
     with pytest.raises(ClinicError) as info:
         load_clinic(tmp_path / "nope.toml")
-    assert str(info.value) == f"{tmp_path / 'nope.toml'}: (file): expected an existing clinic file, received no such file"
+    expected = f"{tmp_path / 'nope.toml'}: (file): expected an existing clinic file, received no such file"
+    assert str(info.value) == expected
 
 
 def test_every_bad_value_is_named_at_once(tmp_path):

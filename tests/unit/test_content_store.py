@@ -15,9 +15,9 @@ import pytest
 
 import decision_aid.content as content_package
 from decision_aid import paths
-from decision_aid.errors import ContentError
 from decision_aid.content import files, load_content, start_content, store
 from decision_aid.content.fingerprint import fingerprint
+from decision_aid.errors import ContentError
 
 
 def test_the_fingerprint_covers_exactly_the_files_read(content_copy):

@@ -3,7 +3,6 @@
 import subprocess
 import sys
 import textwrap
-
 from pathlib import Path
 
 FIXTURE_CONTENT = Path(__file__).resolve().parent.parent / "fixtures" / "content"

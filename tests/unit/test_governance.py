@@ -5,12 +5,12 @@ import shutil
 import subprocess
 import sys
 
-from decision_aid.content.checker import check_content
 import msgspec
 
+from decision_aid.content import load_content
+from decision_aid.content.checker import check_content
 from decision_aid.content.governance import PageReview, check
 from decision_aid.content.model import Bundle
-from decision_aid.content import load_content
 from tests.conftest import SHIPPED_CONTENT
 
 STATUS_MESSAGE = ("bundle.yaml:5: status: expected draft, or reviewed with at least one clinician reviewer with a "

@@ -113,7 +113,7 @@ def test_variants_come_from_the_tailoring_function_and_miss_none(shipped, packet
     seen = 0
     for values in itertools.product(*(SITUATION_CHOICES[k] for k in singles)):
         for site in sites[::5]:
-            situation = dict(zip(singles, values), **({"spread_sites": site} if site else {}))
+            situation = dict(zip(singles, values, strict=True), **({"spread_sites": site} if site else {}))
             options, notes, pages, _ = view_signature(shipped, situation, clinic_trials=bool(seen % 2))
             assert (options, notes, pages) in signatures, situation
             seen += 1

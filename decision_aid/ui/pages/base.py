@@ -42,7 +42,7 @@ class StepPage(QWidget):
         self.number = number
         self._built = False
         self.tab_order_dirty = True  # set when widgets come or go; the wizard puts them in reading order
-        self._rendered_view = None
+        self._rendered_view: tuple[object, ...] | None = None  # the render_key of the view last rendered
         self.section_views: dict[str, QWidget] = {}
         self._steps = steps
         self._skeleton: tuple | None = None  # made on first use: see _make_skeleton
@@ -161,14 +161,15 @@ class StepPage(QWidget):
         pages: list[Page] = lead_first(self.session.pages_for(self.STEP), self.STEP)
         if pages:
             self.heading.setText(pages[0].title)
+        view: QWidget
         for i, page in enumerate(pages):
             if i == 0:
                 view = ContentView(page, content=self.session.content, on_link=self.on_link,
                                    view=self.session.view)  # who each figure's study took, for this person
                 self.intro_layout.addWidget(view)
             else:
-                view = Card(role="card")
-                view.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
+                card = view = Card(role="card")
+                card.body.addWidget(ContentView(page, content=self.session.content, on_link=self.on_link,
                                                 view=self.session.view,
                                                 show_title=True))
                 self.intro_layout.addWidget(view)

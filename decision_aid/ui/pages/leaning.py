@@ -21,7 +21,7 @@ class LeaningPage(StepPage):
     STEP = "leaning"
 
     def build(self) -> None:
-        self.block = None
+        self.block: SingleChoice | None = None
         self.block_holder = QWidget()
         self.block_layout = QVBoxLayout(self.block_holder)
         self.block_layout.setContentsMargins(0, 0, 0, 0)
@@ -31,8 +31,8 @@ class LeaningPage(StepPage):
         self.flags_layout.setContentsMargins(0, 0, 0, 0)
         self.scroll.add(self.flags_holder)
         self._shown_flags: tuple = ()
-        self.flags_card = None
-        self.keep_button = None
+        self.flags_card: Card | None = None
+        self.keep_button: QPushButton | None = None
 
     def render_view(self) -> None:
         super().render_view()

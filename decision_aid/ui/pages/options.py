@@ -42,8 +42,8 @@ class OptionsPage(StepPage):
         self.grid_layout = QVBoxLayout(self.grid_box)
         self.grid_layout.setContentsMargins(0, 0, 0, 0)
         self.scroll.add(self.grid_box)
-        self.grid = None
-        self.clinic_box = None
+        self.grid: OptionGrid | None = None
+        self.clinic_box: ClinicTrialsBox | None = None
 
     def render_view(self) -> None:
         view = self.session.view

@@ -10,7 +10,6 @@ from ..reflow import clear_layout, row_of
 from ..styling import named
 from .base import StepPage
 
-
 # The prompt group whose questions an "I'm not sure" about the situation suggests (tailoring.yaml unsure_questions).
 SUGGESTED_GROUP = "situation"
 SUGGESTED_NOTE = "We ticked the questions that fit your \"I'm not sure\" answers. Untick any you do not want."
@@ -84,7 +83,8 @@ class QuestionsPage(StepPage):
         if own != self._shown_own:
             self._shown_own = own
             self.tab_order_dirty = True
-            had_focus = self.own_list.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+            focus = QApplication.focusWidget()
+            had_focus = self.own_list.isAncestorOf(focus) if focus else False
             clear_layout(self.own_layout)
             if had_focus:
                 self.entry.setFocus()  # the pressed Remove button is going: keep the keyboard somewhere useful

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...answers import ASKED_WHEN, LIST_FIELDS, is_asked
 from ..choices import MultiChoice, SingleChoice
 from .base import StepPage
@@ -15,8 +17,10 @@ class SituationPage(StepPage):
     STEP = "situation"
 
     def build(self) -> None:
-        self.blocks = {}
+        # a SingleChoice, or a MultiChoice for a list question: each is given its own kind of answer (refresh)
+        self.blocks: dict[str, Any] = {}
         for key, question in self.session.content.form.situation.items():
+            block: MultiChoice | SingleChoice
             if key in LIST_FIELDS:
                 block = MultiChoice(prompt=question.prompt, choices=question.choices, help_html=question.help_html,
                                     on_link=self.on_link, exclusive_ids=EXCLUSIVE.get(key, ()),

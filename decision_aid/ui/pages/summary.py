@@ -7,6 +7,7 @@ pages (the same SVG pages the printer gets) and hands the buttons to the session
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
@@ -16,6 +17,9 @@ from ..labels import Card, Heading, RichText
 from ..reflow import row_of
 from ..styling import named
 from .base import StepPage
+
+if TYPE_CHECKING:
+    from ...answers import Answers
 
 PREVIEW_DELAY_MS = 400  # after typing a name, redraw the preview once the person pauses
 
@@ -37,7 +41,7 @@ class PageView(QWidget):
     def __init__(self, renderer, number: int, count: int):
         super().__init__()
         self.renderer = renderer
-        self._pixmap = None
+        self._pixmap: QPixmap | None = None
         self.setAccessibleName(f"Page {number} of {count} of your printed summary")
         size = renderer.viewBoxF().size()
         self._ratio = size.height() / size.width()
@@ -46,23 +50,23 @@ class PageView(QWidget):
         self.setSizePolicy(policy)
         self.setMinimumWidth(200)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return round(width * self._ratio)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(600))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._pixmap = None
         height = self.heightForWidth(self.width())
         if self.height() != height:
             self.setFixedHeight(height)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         ratio = self.devicePixelRatioF()
         if self._pixmap is None or self._pixmap.size() != self.size() * ratio:
             pixmap = QPixmap(self.size() * ratio)
@@ -74,6 +78,7 @@ class PageView(QWidget):
             painter.end()
             self._pixmap = pixmap
         painter = QPainter(self)
+        assert self._pixmap is not None  # made just above when missing
         painter.drawPixmap(0, 0, self._pixmap)
         painter.setPen(QPen(QColor("#6b7280"), 1))
         painter.drawRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1))
@@ -161,6 +166,7 @@ class SummaryPage(StepPage):
             self.scroll.add(self.pdf_note)
 
         self.scroll.add(Heading("Preview", role="heading"))
+        self.preview: SummaryPreview | None
         if self.available:
             self.preview = SummaryPreview()
             self.scroll.add(self.preview)
@@ -170,7 +176,7 @@ class SummaryPage(StepPage):
             self.missing = RichText("<p>The summary cannot be shown: the summary writer is not installed in this "
                                     "copy of the aid. Please tell the clinic's IT team.</p>", name="Summary missing")
             self.scroll.add(self.missing)
-        self._previewed = None
+        self._previewed: Answers | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)

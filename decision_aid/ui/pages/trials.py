@@ -3,6 +3,8 @@ folded under "Other studies", each with the words on who it took; the outlook on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..clinic_trials import ClinicTrialsBox
@@ -11,6 +13,10 @@ from ..labels import Card, Heading
 from ..reflow import row_of
 from ..styling import named
 from .base import StepPage, lead_first
+
+if TYPE_CHECKING:
+    from ...applicability import StudyUse
+    from ...content.model import Page
 
 OUTLOOK_PAGE = "trials-outlook"
 
@@ -63,7 +69,9 @@ class TrialsPage(StepPage):
         self.intro_layout.addWidget(lead)
         self.section_views[pages[0].id] = lead
         by_id = {p.id: p for p in pages[1:]}
-        like_you, others = [], []
+        like_you: list[tuple[Page, StudyUse | None]] = []
+        others: list[tuple[Page, StudyUse | None]] = []
+        study: StudyUse | None
         for study in view.studies:
             for pid in study.pages:
                 if pid in by_id:
