@@ -16,7 +16,7 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import tailor
-from .tailored import FlagLine, StudyLine
+from .tailored import FlagLine, StudyLine, flag_line
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -295,7 +295,7 @@ def build_summary(*, content: Content, answers: Answers, clinic=None, today: dt.
         fingerprint=content.fingerprint,
         answers=answers,
         rules=view.rules,
-        flags=tuple(FlagLine(f.code, f.text) for f in view.flags),
+        flags=tuple(flag_line(content, f) for f in view.flags),
         unanswered_steps=tuple(name for _, name in view.unanswered_steps),
         unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
         studies=tuple(StudyLine(u.id, u.name, u.status, u.text) for u in view.studies),
