@@ -9,7 +9,7 @@ import functools
 from pathlib import Path
 
 from .. import iconarray
-from .glance import glance
+from .glance import detail_flags, glance
 from .model import Summary
 
 TEMPLATE = "summary.html"
@@ -39,7 +39,7 @@ def _environment():
 def render_html(summary: Summary) -> str:
     """The summary as one standalone HTML document (language, title, landmarks, table header cells)."""
     template = _environment().get_template(TEMPLATE)
-    return template.render(s=summary, glance=glance(summary))
+    return template.render(s=summary, glance=glance(summary), detail_flags=detail_flags(summary))
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
