@@ -33,7 +33,7 @@ SHORTHAND = {
                          "growing": "elsewhere: GROWING", "too_early": "elsewhere: too early to tell"},
     "months_on_treatment": {"not_started": "medicines not started"},
     "spread_extent": {"few": "few spots", "many": "many spots"},
-    "tumor_type": {"hr_positive": "HR+", "her2_positive": "HER2+", "triple_negative": "triple negative"},
+    "tumor_type": {"hr_positive": "HR+", "her2_positive": "HER2+", "triple_negative": "TNBC"},
     "trial_offered": {"yes": "trial offered"},
 }
 # What a "not sure" answer is about, in the glance's last phrase ("not sure: breast problems, spread").
