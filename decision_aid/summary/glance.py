@@ -30,13 +30,13 @@ SHORTHAND = {
     "symptom_kinds": {"bleeding": "bleeding", "open_wound": "open wound", "infection": "infection", "pain": "pain",
                       "smell": "smell"},
     "distant_response": {"shrinking": "elsewhere: shrinking", "stable": "elsewhere: stable",
-                         "growing": "elsewhere: GROWING", "too_early": "elsewhere: too early to tell"},
+                         "growing": "elsewhere: growing", "too_early": "elsewhere: too early to say"},
     "months_on_treatment": {"not_started": "medicines not started"},
-    "spread_extent": {"few": "few spots", "many": "many spots"},
+    "spread_extent": {"few": "few spots", "many": "many spots"},  # after the places: "bones, few spots"
     "tumor_type": {"hr_positive": "HR+", "her2_positive": "HER2+", "triple_negative": "TNBC"},
     "trial_offered": {"yes": "trial offered"},
 }
-# What a "not sure" answer is about, in the glance's last phrase ("not sure: breast problems, spread").
+# What a "not sure" answer is about, in the glance's last phrase ("not sure of breast problems, type").
 UNSURE_ABOUT = {"breast_symptoms": "breast problems", "distant_response": "response elsewhere",
                 "months_on_treatment": "time on medicines", "spread_sites": "where spread",
                 "spread_extent": "how many spots", "tumor_type": "type"}
@@ -62,7 +62,7 @@ def _short(key: str, answer, line) -> str | None:
 
 def situation_line(summary: Summary) -> str:
     """The answers in one line of shorthand: "Breast: no problems · elsewhere: stable · 4 to 8 months on medicines ·
-    bones, lungs (few spots) · HR+ · trial offered"; the "not sure" answers named together at its end."""
+    bones, lungs, few spots · HR+ · trial offered"; the "not sure" answers named together at its end."""
     given = summary.answers.situation
     lines = {line.id: line for line in summary.situation if line.answer}
     parts, unsure = [], []
@@ -77,14 +77,14 @@ def situation_line(summary: Summary) -> str:
         if key == "breast_symptoms" and answer == "some" and "symptom_kinds" in lines:
             short = "Breast: " + _short("symptom_kinds", given.get("symptom_kinds"), lines["symptom_kinds"])
         elif key == "spread_extent" and parts and "spread_sites" in lines and given.get("spread_sites") != (UNSURE,):
-            parts[-1] += f" ({_short(key, answer, line)})"
+            parts[-1] += f", {_short(key, answer, line)}"
             continue
         else:
             short = _short(key, answer, line)
         if short:
             parts.append(short)
     if unsure:
-        parts.append("not sure: " + ", ".join(unsure))
+        parts.append("not sure of " + ", ".join(unsure))
     return " · ".join(parts)
 
 
