@@ -97,6 +97,8 @@ def test_the_four_situations_have_their_flags_in_the_glance(shipped_content):
         summary = example(shipped_content, name)
         assert {f.code for f in summary.flags} == codes, name
         assert len(glance.flag_phrases(summary)) == len(codes), name  # value conflicts in one phrase
+        named = [f.value for f in summary.flags if f.code == "against_values"]  # each names its value
+        assert all(v in {line.label for line in summary.values} for v in named)
         # every example answers No to "sure": not a flag, the glance's NOT YET SURE tag
         assert summary.not_yet_sure and glance.glance(summary)["not_yet_sure"]
     nothing = make(shipped_content, "nothing")
