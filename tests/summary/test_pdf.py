@@ -329,3 +329,25 @@ def test_a_typesetting_failure_is_a_summary_error_naming_the_file(summary_conten
     with pytest.raises(SummaryWriteError, match="could not be typeset") as info:
         write_pdf(make(summary_content, "typical"), tmp_path / "s.pdf")
     assert info.value.folder == str(tmp_path) and list(tmp_path.iterdir()) == []
+
+
+def test_who_the_study_took_is_on_every_page_with_its_pictures(shipped_content, tmp_path):
+    """Printed once per option when every group has the same words, and again above a group on a later page."""
+    split = False
+    for count in range(24, 46, 3):  # more and more of the person's own questions push the pictures down the pages
+        answers = dataclasses.replace(SITUATIONS["typical"], own_questions=tuple(
+            f"My own question number {i}, about what happens next?" for i in range(count)))
+        summary = build_summary(content=shipped_content, answers=answers, clinic=CLINIC, today=TODAY)
+        path = tmp_path / "s.pdf"
+        write_pdf(summary, path)
+        found = pieces(path)
+        pages = range(len(pages_of(path)))
+        option = summary.options[0]
+        groups = [g for g in option.figure_groups if not g.shown_with]
+        assert len(groups) == 2 and len({g.applicability_text for g in groups}) == 1  # said once, if on one page
+        on = [{p for p in pages if squeeze(f"{f.count} shaded") in page_words(found, p)} for g in groups
+              for f in g.figures]
+        said = {p for p in pages if squeeze(groups[0].applicability_text) in page_words(found, p)}
+        assert set().union(*on) == said, count
+        split = split or len(set().union(*on)) > 1
+    assert split, "no case put the option's two groups on two pages: choose other counts"
