@@ -10,7 +10,7 @@ from .model import Summary
 GLANCE_VALUES = GLANCE_QUESTIONS = 3
 GLANCE_QUESTION_CHARS = 90  # one line: the glance names a long question by its start; the list below has it whole
 
-# Short names for the situation's questions: the one-line glance and the rows of "My situation" on paper.
+# Short names for the situation's questions: the rows of "My situation" on paper and its "Not answered" line.
 SITUATION_SHORT = {
     "breast_symptoms": "Breast tumor causing problems",
     "symptom_kinds": "Problems",
