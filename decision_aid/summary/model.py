@@ -17,7 +17,7 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import TailoredView, tailor
-from .tailored import FlagLine, StudyLine
+from .tailored import FlagLine, StudyLine, flag_line
 
 if TYPE_CHECKING:
     from ..clinic import Clinic
@@ -301,7 +301,7 @@ def build_summary(
         fingerprint=content.fingerprint,
         answers=answers,
         rules=view.rules,
-        flags=tuple(FlagLine(f.code, f.text) for f in view.flags),
+        flags=tuple(flag_line(content, f) for f in view.flags),
         unanswered_steps=tuple(name for _, name in view.unanswered_steps),
         unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
         studies=tuple(StudyLine(u.id, u.name, u.status, u.text) for u in view.studies),

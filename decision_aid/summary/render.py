@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import iconarray
-from .glance import glance
+from .glance import detail_flags, glance
 from .model import Summary
 
 if TYPE_CHECKING:  # both imported when first used: not on the way to the first page
@@ -44,7 +44,7 @@ def _environment() -> jinja2.Environment:
 def render_html(summary: Summary) -> str:
     """The summary as one standalone HTML document (language, title, landmarks, table header cells)."""
     template = _environment().get_template(TEMPLATE)
-    html: str = template.render(s=summary, glance=glance(summary))
+    html: str = template.render(s=summary, glance=glance(summary), detail_flags=detail_flags(summary))
     return html
 
 

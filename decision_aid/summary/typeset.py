@@ -20,7 +20,7 @@ from .. import iconarray
 from ..errors import SummaryWriteError
 from ..paths import fonts_dir
 from .export import write_summary_file
-from .glance import SITUATION_SHORT, glance
+from .glance import SITUATION_SHORT, detail_flags, glance
 from .model import Summary
 from .render import AFFECTED, UNAFFECTED_LINE, templates_dir
 
@@ -73,6 +73,7 @@ def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
         "values": [{"label": v.label, "rating": v.rating_label} for v in summary.values],
         "leaning_prompt": summary.leaning_prompt,
         "leaning": summary.leaning_label,
+        "flags": detail_flags(summary),
         "not_yet_sure": summary.not_yet_sure,
         "not_yet_sure_text": ". ".join(summary.not_yet_sure_reasons) + "." if summary.not_yet_sure else "",
         "sure_flag_text": summary.sure_flag_text,

@@ -90,7 +90,8 @@ def test_nothing_answered_says_so_everywhere(content):
     assert s.questions == () and not s.not_yet_sure
     html = visible_text(render_html(s))
     glance = 4  # situation, leaning, what matters most, first questions
-    assert html.count("Not answered") == len(s.situation) + len(s.values) + 1 + len(s.sure) + 1 + glance
+    situation = 1  # one line names the questions not answered
+    assert html.count("Not answered") == situation + len(s.values) + 1 + len(s.sure) + 1 + glance
     steps = "Your situation, What matters to you, Where you are leaning, Four quick questions"
     assert f"Steps not answered: {steps}" in html
     assert [f.code for f in s.flags] == ["unanswered_steps"]
@@ -365,3 +366,35 @@ def test_summary_imports_neither_qt_nor_jinja_until_rendering():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_the_glance_situation_is_one_line_of_shorthand(content):
+    from decision_aid.summary import glance
+
+    assert glance.situation_line(summary_for(content, BALANCED)) == (
+        "Breast: no problems · elsewhere: stable · Four to eight months on medicines · bones, lungs, few spots · HR+")
+    assert glance.situation_line(summary_for(content, SYMPTOMS)) == "Breast: bleeding, smell"
+    unsure = Answers(situation={"breast_symptoms": "unsure", "spread_sites": ("unsure",), "spread_extent": "few",
+                                "tumor_type": "unsure", "trial_offered": "no"})
+    assert glance.situation_line(summary_for(content, unsure)) == (
+        "few spots · not sure of breast problems, where spread, type")  # no trial offered: not worth the room
+    assert glance.situation_line(summary_for(content, Answers())) == ""
+
+
+def test_the_glance_names_flags_in_short_phrases_and_value_conflicts_once(content):
+    from dataclasses import replace
+
+    from decision_aid.summary import glance
+    from decision_aid.summary.tailored import FlagLine
+
+    flags = (FlagLine("not_usually_advised", 'You are leaning towards "Add surgery". In your situation, …'),
+             FlagLine("against_values", "… avoiding an operation matters a lot to you.", "Avoiding an operation"),
+             FlagLine("against_values", "… not delaying your medicines matters a lot to you.",
+                      "Not delaying my medicines"),
+             FlagLine("unanswered_steps", "Not answered: The SURE test."))
+    s = replace(summary_for(content, BALANCED), flags=flags)
+    assert glance.flag_phrases(s) == ["Leaning is not usually advised in this situation",
+                                      "Leaning pulls against: Avoiding an operation; Not delaying my medicines"]
+    assert glance.detail_flags(s) == [f.text for f in flags[:3]]  # the steps not answered have the glance's line
+    assert "Not answered: The SURE test." not in visible_text(render_html(s))
+    assert all(text in visible_text(render_html(s)) for text in glance.detail_flags(s))
