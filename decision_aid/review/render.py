@@ -120,15 +120,17 @@ def _variants(packet: Packet) -> str:
         "that gives it and how many do. Options are in grid order with their framing; notes lead with the first. "
         "Pages shown in every variant are not repeated.</p>"), _option_legend(c),
         "<table class='grid small' width='100%' cellspacing='0' cellpadding='3' border='1'><tr><th>#</th>"
-        "<th>Example situation (situations)</th><th>Options shown</th><th>Notes, lead first</th></tr>"]
+        "<th>Example situation (situations)</th><th>Options shown</th><th>Notes, lead first</th>"
+        "<th>Studies: do their figures describe this person?</th></tr>"]
     for v in packet.variants:
         options = "; ".join(f"{_e(o)} <i>({_e(FRAMING_MARKS[f])})</i>" for o, f in v.options)
         notes = ", ".join(_e(n) for n in v.notes) or "none"
         extra = sorted(set(v.pages) - always)
         if extra:
             notes += "<br><i>also shown:</i> " + _e(", ".join(extra))
+        studies = ", ".join(f"{_e(sid)}: {_e(status.replace('_', ' '))}" for sid, status in v.studies) or "none"
         out.append(f"<tr><td>{v.number}</td><td>{_e(situation_words(c, v))} ({v.count})</td>"
-                   f"<td>{options}</td><td>{notes}</td></tr>")
+                   f"<td>{options}</td><td>{notes}</td><td>{studies}</td></tr>")
     out.append("</table>")
     out.append(sign_off(dict(SECTIONS)["variants"]))
     return "".join(out)

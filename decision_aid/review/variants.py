@@ -20,8 +20,11 @@ from ..content.model import Content, OnlyOf
 from ..tailoring import tailor, visible_pages
 
 CLINIC_TRIALS = (False, True)
-# What tells one variant from another: (option id, framing) pairs, note ids, page ids; and the rules that applied.
-Signature = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+# What tells one variant from another: (option id, framing) pairs, note ids, page ids, (study id, how its figures
+# relate to the person) pairs; and the rules that applied.
+Signature = tuple[
+    tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]
+]
 # Steps whose pages may carry show_when (the wizard's content steps and the pages opened from them).
 PAGE_STEPS = (
     "welcome",
@@ -45,6 +48,7 @@ class Variant:
     options: tuple[tuple[str, str], ...]  # (option id, framing id), in grid order
     notes: tuple[str, ...]  # note page ids, the lead first
     pages: tuple[str, ...]  # pages of the wizard's steps shown in this variant (show_when matched)
+    studies: tuple[tuple[str, str], ...]  # (study id, applies | not_included | unsure | ...), those like you first
     rules: tuple[str, ...]
     example: dict[str, Any]  # the first situation (answers' situation dict) that gives this variant
     clinic_trials: bool  # the example's clinic lists open trials
@@ -54,6 +58,10 @@ class Variant:
 def _conditions(content: Content) -> list[dict[str, Any]]:
     conditions = [rule.when for rule in content.tailoring.rules]
     conditions += [p.show_when for p in content.pages.values() if p.show_when]
+    # who each study took tells choices apart too: its figures apply, or not, or the answer is not sure
+    for study in content.tailoring.studies:
+        for criterion in study.criteria:
+            conditions += [{criterion.answer: criterion.took}, {criterion.answer: criterion.not_took}]
     return conditions
 
 
@@ -107,20 +115,21 @@ def view_signature(content: Content, situation: dict[str, Any], *, clinic_trials
     options = tuple((o.id, o.framing) for o in view.options)
     notes = tuple(n.id for n in view.notes)
     pages = tuple(p.id for step in PAGE_STEPS for p in visible_pages(content, view, step))
-    return options, notes, pages, view.rules
+    studies = tuple((s.id, s.status) for s in view.studies)
+    return options, notes, pages, studies, view.rules
 
 
 def tailored_variants(content: Content) -> tuple[Variant, ...]:
     found: dict[tuple[Any, ...], list[Any]] = {}
     for situation, clinic in situations(content):
-        options, notes, pages, rules = view_signature(content, situation, clinic_trials=clinic)
-        key = (options, notes, pages)
+        options, notes, pages, studies, rules = view_signature(content, situation, clinic_trials=clinic)
+        key = (options, notes, pages, studies)
         if key in found:
             found[key][2] += 1
         else:
             found[key] = [situation, (clinic, rules), 1]
     variants = []
     for number, (key, (example, (clinic, rules), count)) in enumerate(found.items(), 1):
-        options, notes, pages = key
-        variants.append(Variant(number, options, notes, pages, rules, example, clinic, count))
+        options, notes, pages, studies = key
+        variants.append(Variant(number, options, notes, pages, studies, rules, example, clinic, count))
     return tuple(variants)

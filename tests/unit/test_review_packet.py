@@ -102,7 +102,7 @@ def test_changes_since_a_previous_version_are_a_diff_by_page(tmp_path, shipped):
 
 
 def test_variants_come_from_the_tailoring_function_and_miss_none(shipped, packet):
-    signatures = {(v.options, v.notes, v.pages) for v in packet.variants}
+    signatures = {(v.options, v.notes, v.pages, v.studies) for v in packet.variants}
     assert len(signatures) == len(packet.variants) > 100
     assert sum(v.count for v in packet.variants) == sum(1 for _ in situations(shipped))
     # Every situation of a wider, independent enumeration (each list answer by every single choice and pair,
@@ -114,10 +114,19 @@ def test_variants_come_from_the_tailoring_function_and_miss_none(shipped, packet
     for values in itertools.product(*(SITUATION_CHOICES[k] for k in singles)):
         for site in sites[::5]:
             situation = dict(zip(singles, values, strict=True), **({"spread_sites": site} if site else {}))
-            options, notes, pages, _ = view_signature(shipped, situation, clinic_trials=bool(seen % 2))
-            assert (options, notes, pages) in signatures, situation
+            options, notes, pages, studies, _ = view_signature(shipped, situation, clinic_trials=bool(seen % 2))
+            assert (options, notes, pages, studies) in signatures, situation
             seen += 1
     assert seen > 3000
+
+
+def test_each_variant_says_which_studies_describe_people_like_that(shipped, packet):
+    """A reviewer sees, per variant, whether each trial's figures are shown as "people like you"."""
+    growing = [v for v in packet.variants if v.example.get("distant_response") == "growing"]
+    assert growing and all(dict(v.studies)["e2108"] == "not_included" for v in growing)
+    assert any(dict(v.studies)["e2108"] == "applies" for v in packet.variants)
+    html = render_packet_html(packet)
+    assert "Studies: do their figures describe this person?" in html and "e2108: not included" in html
 
 
 def test_every_note_and_option_page_appears_in_some_variant(shipped, packet):
