@@ -12,6 +12,8 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0
   # tests: PDF pages to PNG
   poppler-utils
+  # read-aloud: the offline voice (English and Spanish)
+  espeak-ng
   # the bundle: strip removes about 30 MB of debug symbols
   binutils
 )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..answers import load_answers, save_answers
 from ..errors import AnswersError, DecisionAidError
 from ..session import TEXT_SCALES, Session
-from . import theme
+from . import read_aloud, semantics, theme
 from .clinic_trials import ClinicTrialsBox
 from .pages.base import StepPage
 from .pages.leaning import LeaningPage
@@ -44,6 +44,7 @@ from .pages.trials import TrialsPage
 from .pages.values import ValuesPage
 from .pages.welcome import WelcomePage
 from .step_list import StepList
+from .touch import enable_kinetic_scrolling
 from .widgets import FlowLayout, named
 from .wizard import DecisionWizard
 
@@ -130,6 +131,10 @@ class SessionView(QWidget):
             row.addWidget(label)
             layout.addWidget(self.banner)
         layout.addWidget(self._build_top_bar())
+        # a11y hook (issue 15): "Read this page to me" under the top bar, when this computer has a voice.
+        self.read_aloud = read_aloud.page_bar(self)
+        if self.read_aloud is not None:
+            layout.addWidget(self.read_aloud)
 
         self.pages: list[StepPage] = []
         for key, cls, number in PAGES:
@@ -158,10 +163,15 @@ class SessionView(QWidget):
         layout.addWidget(self.wizard, 1)
         self._build_steps_menu(steps)
         self.wizard.page_changed.connect(self._show_step_in_menu)
+        # a11y hook (issue 15): touch and drag scrolling on every scrolling area, set up as pages are reached.
+        self.wizard.page_changed.connect(lambda _id: enable_kinetic_scrolling(self, mouse=not kiosk))
+        self.wizard.page_changed.connect(lambda _id: read_aloud.stop_all(self))  # Next, Back, any step: silence
+        enable_kinetic_scrolling(self, mouse=not kiosk)
         session.answers_changed.connect(self._answers_changed)
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()
         self.apply_display()
+        semantics.attach(self)  # a11y hook (issue 15): headings, groups, skips, titles, announcements, names
         self._prebuild = [p for p in self.pages]
         self._prebuild_timer = QTimer(self)
         self._prebuild_timer.setSingleShot(True)
@@ -381,12 +391,16 @@ class SessionView(QWidget):
         if page.step == "option" and page.option == "trial" and self.session.clinic.has_trials:
             extra = ClinicTrialsBox(clinic=self.session.clinic)
         self.close_dialogs(keep_glossary=False)
-        self._open(PageDialog(page=page, content=self.content, on_link=self.open_link, parent=self,
-                              draft=self.content.bundle.is_draft, extra=extra))
+        dialog = PageDialog(page=page, content=self.content, on_link=self.open_link, parent=self,
+                            draft=self.content.bundle.is_draft, extra=extra)
+        read_aloud.attach_to_dialog(dialog)  # a11y hook (issue 15): a "Read more" page can be read aloud too
+        self._open(dialog)
 
     # -- dialogs -----------------------------------------------------------------------------------------------
     def _open(self, dialog: QWidget) -> QWidget:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        enable_kinetic_scrolling(dialog, mouse=not self.kiosk)  # a11y hook (issue 15): dialogs scroll by touch too
+        semantics.dialog_opened(self, dialog)  # a11y hook (issue 15): links announced, label in name
         self.open_dialogs.append(dialog)
         dialog.destroyed.connect(lambda _=None, d=dialog: self._forget(d))
         dialog.finished.connect(lambda _=0, d=dialog: self._forget(d))

@@ -189,7 +189,7 @@ class RichText(_RememberedHeights, QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
         plain = " ".join(_strip_tags(html).split())
         self.setAccessibleName(self._name or plain[:80] or "Text")
-        self.setAccessibleDescription(plain[:1000])
+        self.setAccessibleDescription(plain)  # whole: a screen reader must not lose the end of a long text
 
     def html(self) -> str:
         return self._html

@@ -139,6 +139,11 @@ class StepPage(QWizardPage):
         _mark_shown(self)
         self.resize(size)
         self.grab()
+        # Drawing a hidden page lays out the wizard's page frame as if two pages showed, which left the shown page
+        # half its height (its lower half neither drawn nor touchable): lay the frame out again.
+        frame = self.parentWidget()
+        if frame is not None and frame.layout() is not None:
+            frame.layout().invalidate()
 
     def build(self) -> None:
         """Create the page's own widgets (below the content pages of ``STEP``)."""
