@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QProcess, Qt, Signal
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import speech
-from .widgets import Heading, RichText, named, row_of, set_role
+from .widgets import RichText, named, row_of
 
 PLAY_TEXT, PAUSE_TEXT, RESUME_TEXT = "▶  Read this page to me", "❚❚  Pause", "▶  Go on reading"
 STOP_TEXT, SLOWER_TEXT = "■  Stop", "Slower"
@@ -158,13 +158,16 @@ def _is_answer(widget: QWidget) -> bool:
 
 
 class ReadAloudBar(QFrame):
-    """The read-aloud control. ``source()`` gives the blocks to read when Read is pressed."""
+    """The read-aloud control: one button while nothing is read; Pause, Stop, Slower and the sentence being read
+    while it reads. ``source()`` gives the blocks to read when Read is pressed."""
 
     def __init__(self, *, backend: speech.Backend, source: Callable[[], list[Block]], language: str = "en",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readAloud")
-        set_role(self, "card")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.source = source
         self.player = SpeechPlayer(backend, language=language, parent=self)
         self.blocks: list[Block] = []
@@ -188,7 +191,7 @@ class ReadAloudBar(QFrame):
         self.now_label.setAccessibleName("Sentence being read")
         self.now_label.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(row_of(self.play_button, self.stop_button, self.slower_button, spacing=8))
         layout.addWidget(self.now_label)
@@ -224,7 +227,9 @@ class ReadAloudBar(QFrame):
         self.play_button.setText({"playing": PAUSE_TEXT, "paused": RESUME_TEXT}.get(state, PLAY_TEXT))
         self.play_button.setAccessibleName({"playing": "Pause reading", "paused": "Go on reading"}
                                            .get(state, "Read this page to me"))
-        self.stop_button.setEnabled(state != "stopped")
+        # While nothing is read, the control is one button (it sits in the top bar); Stop and Slower come with it.
+        self.stop_button.setVisible(state != "stopped")
+        self.slower_button.setVisible(state != "stopped")
         if state == "stopped":
             self._unmark()
             self.now_label.hide()

@@ -134,7 +134,7 @@ def attach(view) -> None:
         own_count[0] = now
 
     view.session.answers_changed.connect(answers_changed)
-    view.session.display_changed.connect(lambda _s: label_in_name(view))
+    view.session.display_changed.connect(lambda _s: _display_changed(view))
     wizard.page_changed.connect(lambda page_id: page_arrived(view, page_id))
     page_arrived(view, wizard.currentId(), focus=False)
 
@@ -153,6 +153,7 @@ def page_arrived(view, page_id: int, *, focus: bool = True) -> None:
     window = view.window()
     if window is not None and window is not view:
         window.setWindowTitle(f"{step} — {view.base_title}")
+        window.setAccessibleName(window.windowTitle())  # what a screen reader says for the window
     label_in_name(view)
     if focus:
         page.heading.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -165,14 +166,15 @@ def prepare_page(view, page) -> None:
         page.setProperty("a11yReady", True)
         heading = page.heading
         heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        focus_ring(view, heading)
         row = QWidget()
         row.setObjectName("skipRow")
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        page.skip_question = _skip_button(SKIP_QUESTION, "Go to the first question on this page",
+        page.skip_question = _skip_button(SKIP_QUESTION, "move to the first question on this page",
                                           lambda: _focus_first_question(page), "skipToQuestion")
-        page.skip_next = _skip_button(SKIP_NEXT, "Go to the Next button", lambda: _focus_next(view), "skipToNext")
+        page.skip_next = _skip_button(SKIP_NEXT, "move to the Next button", lambda: _focus_next(view), "skipToNext")
         layout.addWidget(page.skip_question)
         layout.addWidget(page.skip_next)
         layout.addStretch(1)
@@ -185,8 +187,25 @@ def prepare_page(view, page) -> None:
     view.wizard.fix_tab_order(page)
 
 
+def focus_ring(view, label: QLabel) -> None:
+    """A heading that takes focus shows it, in the theme's focus colour (a transparent ring of the same width
+    otherwise, so the words never move)."""
+    from . import theme
+
+    colour = theme.theme_for(high_contrast=view.session.high_contrast).focus
+    label.setStyleSheet(f"QLabel {{ border: 3px solid transparent; border-radius: 6px; }}"
+                        f"QLabel:focus {{ border-color: {colour}; }}")
+
+
+def _display_changed(view) -> None:
+    label_in_name(view)
+    for page in view.pages:
+        if page.property("a11yReady"):
+            focus_ring(view, page.heading)
+
+
 def _skip_button(text: str, name: str, slot, object_name: str) -> QPushButton:
-    button = named(QPushButton(text), f"{text.rstrip(' ↓')}: {name.lower()}")
+    button = named(QPushButton(text), f"{text.rstrip(' ↓')}: {name}")
     button.setObjectName(object_name)
     button.setProperty("role", "skip")
     button.clicked.connect(slot)

@@ -131,10 +131,10 @@ class SessionView(QWidget):
             row.addWidget(label)
             layout.addWidget(self.banner)
         layout.addWidget(self._build_top_bar())
-        # a11y hook (issue 15): "Read this page to me" under the top bar, when this computer has a voice.
+        # a11y hook (issue 15): "Read this page to me" first in the top bar, when this computer has a voice.
         self.read_aloud = read_aloud.page_bar(self)
         if self.read_aloud is not None:
-            layout.addWidget(self.read_aloud)
+            self.tools.layout().insert_widget(0, self.read_aloud)
 
         self.pages: list[StepPage] = []
         for key, cls, number in PAGES:
