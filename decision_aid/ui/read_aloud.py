@@ -10,6 +10,7 @@ voice stops when the page changes, the window closes, or the session is reset (s
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from .widgets import RichText, named, row_of
 
 PLAY_TEXT, PAUSE_TEXT, RESUME_TEXT = "▶  Read this page to me", "❚❚  Pause", "▶  Go on reading"
 STOP_TEXT, SLOWER_TEXT = "■  Stop", "Slower"
+VOICE_FAILED = "The computer's voice could not play. Please ask a member of staff to check the sound."
 
 
 @dataclass
@@ -102,6 +104,13 @@ class SpeechPlayer(QObject):
         process.deleteLater()
         if self.state != "playing":
             return
+        said = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+        # espeak-ng ends with 0 even when it found no sound device; it then writes "error: …".
+        if (process.exitStatus() != QProcess.ExitStatus.NormalExit or process.exitCode() != 0
+                or re.search(r"(?im)^error\b", said)):
+            self.stop()  # no sound device, or a broken voice: say so rather than race through the page in silence
+            self.failed.emit(VOICE_FAILED)
+            return
         self.index += 1
         if self.index < len(self.items):
             self._speak()
@@ -114,7 +123,7 @@ class SpeechPlayer(QObject):
             self._process = None
             process.deleteLater()
             self.stop()
-            self.failed.emit(f"The voice could not start ({self.backend.name}).")
+            self.failed.emit(VOICE_FAILED)
 
     def _end_process(self) -> None:
         process, self._process = self._process, None
@@ -253,8 +262,11 @@ class ReadAloudBar(QFrame):
             _restore(block.widget, block.markup)
 
     def _failed(self, message: str) -> None:
+        from .semantics import announce
+
         self.now_label.setText(message)
         self.now_label.show()
+        announce(self, message)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.stop()  # a closed window or a hidden control never goes on talking

@@ -139,6 +139,29 @@ def test_a_read_more_page_has_its_own_control(qtbot, make_window, shipped_conten
     assert bar.player.state == "stopped"
 
 
+@pytest.mark.parametrize("exit_status", [True, False])
+def test_a_voice_that_fails_says_so_and_stops(qtbot, make_window, fixture_content, exit_status):
+    class Broken(FakeVoice):
+        def speak(self, text, *, rate, language):
+            self.spoken.append((text, rate))
+            return speech.Command((sys.executable, "-c", self.code), text)
+
+    # As a failed voice does, and as espeak-ng does when the computer has no sound device (exit status 0).
+    broken = Broken()
+    broken.code = "import sys; sys.stdin.read(); sys.exit(1)" if exit_status else \
+        "import sys; sys.stdin.read(); print('error: No such file or directory', file=sys.stderr)"
+    read_aloud.use_backend(broken)
+    try:
+        window = make_window(content=fixture_content)
+        bar = window.view.read_aloud
+        bar.play_button.click()
+        wait_state(qtbot, bar, "stopped")
+        assert len(broken.spoken) == 1, "it raced on through the page"
+        assert bar.now_label.isVisible() and bar.now_label.text() == read_aloud.VOICE_FAILED
+    finally:
+        read_aloud._FOUND.clear()
+
+
 def test_no_voice_no_control(qtbot, make_window, fixture_content):
     read_aloud.use_backend(None)
     try:
