@@ -35,6 +35,21 @@ class Block:
     sentences: list[str]
 
 
+class _Heartbeat(QObject):
+    """Every sentence that starts, anywhere: the kiosk's idle guard counts a person listening as not idle."""
+
+    sentence = Signal()
+
+
+_HEARTBEAT: list = []
+
+
+def heartbeat() -> _Heartbeat:
+    if not _HEARTBEAT:
+        _HEARTBEAT.append(_Heartbeat())
+    return _HEARTBEAT[0]
+
+
 class SpeechPlayer(QObject):
     """Speaks a list of sentences one after another, each with its own run of the voice command."""
 
@@ -92,6 +107,7 @@ class SpeechPlayer(QObject):
         process.errorOccurred.connect(lambda error, p=process: self._error(p, error))
         self._process = process
         self.sentence_started.emit(self.index)
+        heartbeat().sentence.emit()
         process.start(command.argv[0], list(command.argv[1:]))
         if command.stdin:
             process.write(command.stdin.encode("utf-8"))
