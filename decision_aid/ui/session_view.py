@@ -166,7 +166,8 @@ class SessionView(QWidget):
         # a11y hook (issue 15): touch and drag scrolling on every scrolling area, set up as pages are reached.
         self.wizard.page_changed.connect(lambda _id: enable_kinetic_scrolling(self, mouse=not kiosk))
         self.wizard.page_changed.connect(lambda _id: read_aloud.stop_all(self))  # Next, Back, any step: silence
-        enable_kinetic_scrolling(self, mouse=not kiosk)
+        # The first page's areas after it shows (setting up the first scroller costs about 10 ms of the start).
+        QTimer.singleShot(PREBUILD_DELAY_MS, self, lambda: enable_kinetic_scrolling(self, mouse=not kiosk))
         session.answers_changed.connect(self._answers_changed)
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()

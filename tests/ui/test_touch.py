@@ -28,6 +28,12 @@ def touch_drag(qtbot, viewport, device, start: QPoint, dy: int, steps: int = 12)
     QTest.touchEvent(viewport, device).release(0, start + QPoint(0, dy), viewport).commit()
 
 
+def built(qtbot, window) -> None:
+    """Wait until the pages are built in idle time: laying a hidden page out moves the shown one for a moment."""
+    qtbot.waitUntil(lambda: not window.view._prebuild, timeout=20000)
+    settle(qtbot)
+
+
 def wait_still(qtbot, viewport) -> None:
     scroller = QScroller.scroller(viewport)
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
@@ -49,6 +55,7 @@ def test_every_scrolling_area_is_set_up(qtbot, make_window, shipped_content):
 def test_a_finger_drag_scrolls_a_long_page_and_clicks_nothing(qtbot, make_window, shipped_content, finger):
     window = make_window(content=shipped_content, kiosk=True)
     page = go(window, qtbot, "situation")
+    built(qtbot, window)
     viewport = page.scroll.viewport()
     bar = page.scroll.verticalScrollBar()
     assert bar.maximum() > 200, "the situation page should be longer than the window"
@@ -79,12 +86,13 @@ def test_a_finger_drag_scrolls_a_long_page_and_clicks_nothing(qtbot, make_window
 def test_a_tap_still_chooses(qtbot, make_window, shipped_content, finger):
     window = make_window(content=shipped_content, kiosk=True)
     page = go(window, qtbot, "situation")
+    built(qtbot, window)
     viewport = page.scroll.viewport()
     answer = next(b for b in page.findChildren(ChoiceButton) if b.isVisible())
     page.scroll.ensureWidgetVisible(answer)
     settle(qtbot)
     at = answer.mapTo(viewport, QPoint(20, answer.height() // 2))
-    assert viewport.childAt(at) is answer
+    assert viewport.childAt(at) is answer, page.geometry()
     QTest.touchEvent(viewport, finger).press(0, at, viewport).commit()
     qtbot.wait(30)
     QTest.touchEvent(viewport, finger).release(0, at, viewport).commit()
@@ -109,3 +117,18 @@ def test_a_mouse_drag_scrolls_and_a_mouse_click_still_clicks(qtbot, make_window,
     answer = next(b for b in page.findChildren(ChoiceButton) if b.isVisible())
     click(qtbot, answer)
     qtbot.waitUntil(answer.isChecked, timeout=2000)
+
+
+def test_the_first_page_scrolls_by_touch_soon_after_the_start(qtbot, make_window, fixture_content):
+    window = make_window(content=fixture_content, kiosk=True)
+    page = window.current_page()
+    qtbot.waitUntil(lambda: bool(page.scroll.property(DONE)), timeout=3000)
+
+
+def test_the_shown_page_keeps_its_height_while_others_are_built(qtbot, make_window, shipped_content):
+    """Laying out a hidden page in idle time can leave the shown page, for a while, half its height (its lower half
+    then neither touchable nor drawn): once the pages are built, the shown page fills its frame."""
+    window = make_window(content=shipped_content, kiosk=True)
+    page = go(window, qtbot, "situation")
+    built(qtbot, window)
+    assert page.height() == page.parentWidget().height(), (page.geometry(), page.parentWidget().geometry())
