@@ -210,7 +210,34 @@ def pages(runs: int) -> dict:
             "page_change_by_page_ms": {name: round(statistics.median(t), 1) for name, t in by_page.items()}}
 
 
-GROUPS = {"content": content, "summary": summary, "pages": pages}
+def store(runs: int) -> dict:
+    """A checkout's start from its content store (decision_aid/content/store.py), once, in this fresh process:
+    ``store_start_ms``, what the start pays before its first page (decode, fingerprint), and ``rederive_ms``, the full
+    read and check right after the first paint, with PySide6 loaded as it is by then. bench/run.py runs it a few
+    times, each in a fresh process, and takes the medians."""
+    import subprocess
+
+    from decision_aid.content import start_content, store as content_store
+    from decision_aid.paths import content_dir
+
+    root = content_dir()
+    path = content_store.checkout_store(root)
+    if path is None or content_store.read_checkout_store(path, root) is None:  # the files changed: one start writes it
+        subprocess.run([sys.executable, "-c", "from decision_aid.content import start_content; "
+                        "from decision_aid.paths import content_dir; start_content(content_dir())"], check=True)
+    t0 = time.perf_counter()
+    _, rederive = start_content(root)
+    start_ms = (time.perf_counter() - t0) * 1000
+    if rederive is None:
+        return {"missing": f"a content store in {path} (is the folder read-only?)"}
+    import PySide6.QtWidgets  # noqa: F401 (loaded, as in the app when the re-derivation runs)
+
+    t0 = time.perf_counter()
+    rederive()
+    return {"store_start_ms": start_ms, "rederive_ms": (time.perf_counter() - t0) * 1000}
+
+
+GROUPS = {"content": content, "summary": summary, "pages": pages, "store": store}
 
 if __name__ == "__main__":
     group, runs = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20

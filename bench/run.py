@@ -6,7 +6,12 @@ PyInstaller bundle (plain ``pyinstaller --onedir``, default options). Figures:
 - start: process spawn to first page painted (the app and the bare wizard both end themselves there when
   DECISION_AID_BENCH_EXIT_AFTER_SHOWN=1), median of --runs warm starts, taken alternately; offscreen. Beside them,
   the floor: the bare wizard plus PySide6's Qt namespace and the shipped font (``bare_wizard.py --floor``), the
-  least any window of the aid could take; shown, not judged.
+  least any window of the aid could take. The start is judged against the floor (issue 17: ≤ 1.5×). The app starts
+  from its content store (content/__pycache__/content.msgpack, written by the warm-up start); ``--content content``
+  starts it on the same folder read in full before the first page (a named folder never uses a store): the start
+  without the store, in the same run.
+- store: the checkout's start from its store before the first page, and the re-derivation right after it (the full
+  read and check the app runs before anyone can act): in-process medians of a few fresh processes.
 - RSS: the peak resident memory of those same starts (wait4's ru_maxrss), median.
 - page change: QWizard.next() to the new page painted, real MainWindow with an example's answers (bench/inproc.py).
 - content load: reading and checking the folder (what every start pays; judged); summary HTML (build_summary +
@@ -43,15 +48,15 @@ HOOK = "DECISION_AID_BENCH_EXIT_AFTER_SHOWN"
 
 # key: (target, kind) where kind "ratio" or "ms"
 TARGETS = {
-    "start_ratio": 1.3,
+    "start_floor_ratio": 1.5,
     "rss_ratio": 1.3,
     "page_change_ms": 16.0,
     "content_load_ms": 100.0,
     "pdf_ms": 100.0,
     "pdf_start_ratio": 0.9,  # the summary PDF against the bare app's start, in the same run (issue 14)
     "html_ms": 20.0,
-    "bundle_size_ratio": 1.3,
-    "frozen_start_ratio": 1.3,
+    "bundle_size_ratio": 1.3,  # issue 14: the bundle may grow to 1.3x the bare one (Typst)
+    "frozen_start_ratio": 1.7,  # issue 17: the bundle's start against the bare bundle's
 }
 
 
@@ -178,19 +183,32 @@ def run(args) -> dict:
     figures: dict = {}
     missing: dict = {}
 
-    parts = set(args.only.split(",")) if args.only else {"start", "content", "summary", "pages", "bundle"}
+    parts = set(args.only.split(",")) if args.only else {"start", "store", "content", "summary", "pages", "bundle"}
 
     if "start" in parts:
         log(f"start and memory, {args.runs} starts each (checkout)")
         try:
             commands = {"app": [python, "-m", "decision_aid"], "bare": [python, str(BENCH / "bare_wizard.py")],
-                        "floor": [python, str(BENCH / "bare_wizard.py"), "--floor"]}
+                        "floor": [python, str(BENCH / "bare_wizard.py"), "--floor"],
+                        "files": [python, "-m", "decision_aid", "--content", str(ROOT / "content")]}
             starts = compare_starts(commands, env, args.runs)
             record_starts(figures, starts, start="start", rss="rss")
             figures["floor_start_ms"] = starts["floor"]["ms"]
             figures["floor_start_ratio"] = starts["floor"]["ms"] / starts["bare"]["ms"]
+            figures["start_floor_ratio"] = starts["app"]["ms"] / starts["floor"]["ms"]
+            figures["files_start_ms"] = starts["files"]["ms"]
+            figures["files_start_floor_ratio"] = starts["files"]["ms"] / starts["floor"]["ms"]
         except StartFailed as exc:
-            missing["start_ratio"] = missing["rss_ratio"] = f"the app did not reach its first page: {exc}"
+            missing["start_ratio"] = missing["start_floor_ratio"] = missing["rss_ratio"] = f"the app did not reach its first page: {exc}"
+
+    if "store" in parts:
+        log("in-process: store (a fresh process each)")
+        results = [inproc(python, "store", 1) for _ in range(max(5, args.inproc_runs // 4))]
+        if "missing" in results[0]:
+            missing["store_start_ms"] = f"not available: {results[0]['missing']}"
+        else:
+            for key in ("store_start_ms", "rederive_ms"):
+                figures[key] = statistics.median(r[key] for r in results)
 
     for group in ("content", "summary", "pages"):
         if group not in parts:
@@ -256,12 +274,17 @@ ROWS = [
     ("start to first page (checkout)", "start_ms", "bare_start_ms", "start_ratio", "ms"),
     ("memory after start (peak RSS)", "rss_mb", "bare_rss_mb", "rss_ratio", "MB"),
     ("the floor: bare wizard + Qt's enums + the font", "floor_start_ms", "bare_start_ms", "floor_start_ratio", "ms"),
+    ("start to first page (checkout) ÷ the floor", "start_ms", "floor_start_ms", "start_floor_ratio", "ms"),
+    ("start, the files read first (--content) ÷ the floor", "files_start_ms", "floor_start_ms",
+     "files_start_floor_ratio", "ms"),
+    ("store: before the first page (checkout)", "store_start_ms", None, None, "ms"),
+    ("store: re-derived after the first paint", "rederive_ms", None, None, "ms"),
     ("start to first page (bundle)", "frozen_start_ms", "bare_frozen_start_ms", "frozen_start_ratio", "ms"),
     ("memory after start (bundle)", "frozen_rss_mb", "bare_frozen_rss_mb", "frozen_rss_ratio", "MB"),
     ("bundle size", "bundle_size_mb", "bare_bundle_size_mb", "bundle_size_ratio", "MB"),
     ("page change (Next to painted, first visit)", "page_change_ms", None, "page_change_ms", "ms"),
     ("page change (a page seen before)", "page_change_revisit_ms", None, None, "ms"),
-    ("content load (read and check: every start)", "content_load_ms", None, "content_load_ms", "ms"),
+    ("content load (read and check: after an edit)", "content_load_ms", None, "content_load_ms", "ms"),
     ("content check (check-content)", "content_check_ms", None, None, "ms"),
     ("summary HTML (build + render)", "html_ms", None, "html_ms", "ms"),
     ("summary PDF (write_pdf)", "pdf_ms", None, "pdf_ms", "ms"),
@@ -275,7 +298,7 @@ def table(result: dict) -> str:
              f"Python {result['machine']['python']}, PySide6 {result['machine']['pyside6']}, offscreen, "
              f"{result['runs']} starts each",
              "",
-             "| figure | this app | bare PySide6 | ratio | target | met |",
+             "| figure | this app | bare PySide6 (or the floor) | ratio | target | met |",
              "|---|---:|---:|---:|---:|:---:|"]
     for label, key, base, judged, unit in ROWS:
         value = result.get(key)
@@ -303,7 +326,7 @@ def main(argv=None) -> int:
     parser.add_argument("--inproc-runs", type=int, default=20, help="repeats of each in-process figure")
     parser.add_argument("--no-build", action="store_true", help="reuse the bundles in build/bench/dist")
     parser.add_argument("--python", default=sys.executable, help="the Python of the checkout (default: this one)")
-    parser.add_argument("--only", metavar="PARTS", help="comma-separated: start, content, summary, pages, bundle "
+    parser.add_argument("--only", metavar="PARTS", help="comma-separated: start, store, content, summary, pages, bundle "
                         "(bundle = size and frozen start); default all")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)

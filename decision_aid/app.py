@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .content import load_content
+from .content import load_content, start_content
 from .clinic import load_clinic
 from .errors import ClinicError, ContentError
 from .paths import content_dir
@@ -26,7 +26,8 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     # The content and the clinic file first, before Qt: Python modules imported after PySide6 each cost extra (its
     # import hook reads every new module's source), and a refusal needs no window until it is shown.
     try:
-        bundle = load_content(content or content_dir())
+        # --content DIR: always its files; the shipped folder: perhaps a store, proven right after the first paint.
+        bundle, rederive = (load_content(content), None) if content else start_content(content_dir())
     except ContentError as exc:
         print(CONTENT_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
@@ -56,9 +57,30 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         window.showFullScreen()
     else:
         window.show()
+    if rederive is not None:
+        after_first_paint(window, lambda: _refuse_unless(rederive, window))
     if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":
-        _exit_after_first_paint(window)
+        after_first_paint(window, lambda: os._exit(0))  # bench/run.py: time the start alone
     return app.exec()
+
+
+def _refuse_unless(rederive, window) -> None:
+    """The page painted came from the store: the files, read in full now, must make the same model, or the aid
+    refuses as it does on invalid content. Queued by the first paint and taking no input while it runs, it ends a
+    fraction of a second after the first page appears: too soon for anyone to act on a stored figure."""
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        rederive()
+    except ContentError as exc:
+        window.hide()
+        print(CONTENT_REFUSED, file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
+        from .ui import dialogs
+
+        QApplication.setQuitOnLastWindowClosed(False)
+        dialogs.show_content_errors(exc)
+        QApplication.exit(1)
 
 
 def _qt_app(temp):
@@ -77,17 +99,19 @@ def _qt_app(temp):
     return app, privacy
 
 
-def _exit_after_first_paint(window) -> None:
-    """Benchmark hook (bench/run.py): end the process once the first page is painted, to time the start alone."""
+def after_first_paint(window, action) -> None:
+    """Call ``action`` once, as soon as the event loop is back after the window's first paint. Of two, the one added
+    last runs first (Qt asks the newest event filter first)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    class ExitWhenPainted(QObject):
+    class WhenPainted(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, lambda: os._exit(0))
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, action)
             return False
 
-    window.installEventFilter(ExitWhenPainted(window))
+    window.installEventFilter(WhenPainted(window))
 
 
 def refuses_close(event) -> bool:

@@ -2,18 +2,20 @@
 
 Four steps, one module each: ``read`` (the files ``files`` lists, their YAML and front matter), ``schema`` (each
 file declared as typed records, checked by ``validation.Checker``), ``checks`` (what no single file can say alone)
-and ``build`` (the model). A checkout reads and checks the files at every start; the bundle uses the model its
-build stored, only when proven to be the build's and of the same files (``store``).
+and ``build`` (the model). ``load_content`` always reads the files; the app's start (``start_content``) may show its
+first page from a stored model, proven to come from the files (``store``).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ContentError, Problem
 from .model import Content
 
-__all__ = ["Content", "load_content", "read_content"]
+__all__ = ["Content", "load_content", "read_content", "start_content"]
 
 
 def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict]:
@@ -95,16 +97,30 @@ def _read_pages(r) -> None:
 def load_content(root: str | Path) -> Content:
     """Read and check the folder: the content, or ContentError listing every error (warnings do not stop the app).
 
-    The bundled aid's own content comes from the model its build stored, when that is proven to be the build's and
-    of these very files (``store``).
+    Always the files, never a store: ``check-content``, ``--self-test``, ``summary`` and ``review-packet`` use this.
     """
-    from .store import stored_content
-
-    stored = stored_content(Path(root))
-    if stored is not None:
-        return stored
     content, problems, _ = read_content(root)
     errors = [p for p in problems if p.severity == "error"]
     if errors or content is None:
         raise ContentError(errors)
     return content
+
+
+def start_content(root: str | Path) -> tuple[Content, Callable[[], None] | None]:
+    """The app's start: the content, from a store when one may be used (``store``), and what the app must call right
+    after its first paint, before the person can act (None when nothing is left to prove). That call reads and checks
+    the files in full and raises ContentError (the store deleted) unless they make exactly the model shown."""
+    from . import store
+
+    root = Path(root)
+    bundled = store.stored_content(root)  # proven by the SHA-256 its build recorded in the read-only install
+    if bundled is not None:
+        return bundled, None
+    path = store.checkout_store(root)
+    shown = None if path is None else store.read_checkout_store(path, root)
+    if path is None or shown is None:
+        content = load_content(root)
+        if path is not None:
+            store.write_checkout_store(content, path)
+        return content, None
+    return shown, functools.partial(store.rederive, shown, root, path)

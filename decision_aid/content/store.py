@@ -1,43 +1,70 @@
-"""The checked content model, stored as MessagePack by the bundle build, and used only when proven to be the build's.
+"""The checked content model stored as MessagePack, used at the app's start only when proven to come from the files.
 
-A start of the bundled aid need not import PyYAML and parse the folder: the build (build/decision_aid.spec) reads
-and checks the content once, writes the model to ``content.msgpack`` at the bundle root and its SHA-256 beside it
-(``content.msgpack.sha256``), in the read-only install. A start believes the store only when all of these hold:
+Plain data decoded into the model's typed records (msgspec): nothing in a store can run code. Two stores:
 
-- the aid is the bundle (a checkout always reads its files) and the folder is the content shipped inside it;
-- the store's bytes have the SHA-256 the build recorded: a store changed or planted later is refused, whatever
-  fingerprint it claims, and the files are read instead (with a message on stderr);
-- the fingerprint of the files now in the folder is the one the store was made from: after an edit, the files.
+- **The bundle's** (``content.msgpack`` at the bundle root): the build (build/decision_aid.spec) reads and checks the
+  content once and writes the model with its SHA-256 beside it (``content.msgpack.sha256``), in the read-only
+  install. A bundled start believes it only when the aid is the bundle and the folder is its own content, the store's
+  bytes have the SHA-256 the build recorded (a store changed or planted later is refused, whatever fingerprint it
+  claims, with a message on stderr) and the files now in the folder have the fingerprint it was made from.
+- **A checkout's** (``content/__pycache__/content.msgpack``): re-derived. A start whose files (or the content engine's
+  code) changed since reads and checks them and writes the store, atomically (a read-only folder simply has none). A
+  later start of the same files and code shows its first page from the store, and right after that first paint the
+  app (decision_aid/app.py) calls ``rederive``: the files are read and checked in full and their model must encode to
+  the very bytes of the stored one. If not, the store is deleted and the aid refuses to go on, as on invalid content.
 
-It is plain data decoded into the model's typed records (msgspec): nothing in it can run code.
+``check-content``, ``--self-test``, ``summary``, ``review-packet`` and ``--content DIR`` never use a store
+(``load_content`` always reads the files); only the app's start does (``decision_aid.content.start_content``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import msgspec
 
 from .. import paths
+from ..errors import ContentError, Problem
 from .fingerprint import fingerprint
 from .model import Content
 
 STORE_FILE = "content.msgpack"
 DIGEST_FILE = STORE_FILE + ".sha256"
-FORMAT = 1
+CHECKOUT_STORE = Path("__pycache__") / STORE_FILE  # inside the content folder
+FORMAT = 2
 
 
 class Stored(msgspec.Struct, frozen=True):
     format: int
+    code: str  # a checkout's: the SHA-256 of the content engine's source (code_stamp); the bundle's: ""
     content: Content
     html: dict[str, str]  # page id -> rendered HTML: a start from the store needs no Markdown for its first page
 
 
-def encode(content: Content) -> bytes:
+def encode(content: Content, code: str = "") -> bytes:
     html = {page.id: page.html for page in content.pages.values()}
-    return msgspec.msgpack.encode(Stored(FORMAT, content, html), enc_hook=str)
+    return msgspec.msgpack.encode(Stored(FORMAT, code, content, html), enc_hook=str)
+
+
+def _decode(data: bytes, root: Path, code: str) -> Content | None:
+    """The model in ``data`` when it is a store of this format and code, made from the files now in ``root``."""
+    try:
+        stored = msgspec.msgpack.decode(data, type=Stored, dec_hook=lambda tp, obj: tp(obj))
+    except (msgspec.DecodeError, TypeError, ValueError):
+        return None  # not a store (a planted pickle is one such file: it is never unpickled)
+    if stored.format != FORMAT or stored.code != code or stored.content.fingerprint != fingerprint(root):
+        return None  # made from other files, or by other code: the files are read and checked
+    for page in stored.content.pages.values():
+        page.__dict__["html"] = stored.html.get(page.id, "")
+    return msgspec.structs.replace(stored.content, root=Path(root))
+
+
+# -- the bundle's store ----------------------------------------------------------------------------------------------
 
 
 def write_store(content: Content, folder: Path) -> str:
@@ -50,7 +77,7 @@ def write_store(content: Content, folder: Path) -> str:
 
 
 def stored_content(root: Path) -> Content | None:
-    """The stored model of the files in ``root``, proven to be the build's; else None (read the files)."""
+    """The bundle's stored model of the files in ``root``, proven to be the build's; else None (read the files)."""
     home = paths.app_root()
     if not getattr(sys, "frozen", False) or not _same(root, paths.content_dir()):
         return None
@@ -63,15 +90,74 @@ def stored_content(root: Path) -> Content | None:
         print(f"decision-aid: {home / STORE_FILE} is not the one the build made (its SHA-256 differs from "
               f"{DIGEST_FILE}): it is not used, the content files are read instead", file=sys.stderr)
         return None
-    try:
-        stored = msgspec.msgpack.decode(data, type=Stored, dec_hook=lambda tp, obj: tp(obj))
-    except (msgspec.DecodeError, TypeError, ValueError):
+    return _decode(data, root, "")
+
+
+# -- a checkout's store ----------------------------------------------------------------------------------------------
+
+
+def checkout_store(root: Path) -> Path | None:
+    """Where a checkout keeps the store of its own content folder; None in the bundle and for any other folder."""
+    if getattr(sys, "frozen", False) or not _same(root, paths.content_dir()):
         return None
-    if stored.format != FORMAT or stored.content.fingerprint != fingerprint(root):
-        return None  # the files were edited after the build: they are read and checked
-    for page in stored.content.pages.values():
-        page.__dict__["html"] = stored.html.get(page.id, "")
-    return msgspec.structs.replace(stored.content, root=Path(root))
+    return Path(root) / CHECKOUT_STORE
+
+
+def code_stamp() -> str:
+    """The SHA-256 of the content engine's source: a store made by other code is not decoded (its model may differ)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(here.glob("*.py")) + [here.parent / "validation.py", here.parent / "errors.py"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_checkout_store(path: Path, root: Path) -> Content | None:
+    """The model in the checkout's store when made from these files by this code; not yet proven (``rederive``)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return _decode(data, root, code_stamp())
+
+
+def write_checkout_store(content: Content, path: Path) -> None:
+    """Write atomically (a start never sees half a store); a folder the aid may not write to simply has no store."""
+    temp = None
+    try:
+        path.parent.mkdir(exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".content.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(encode(content, code_stamp()))
+        os.replace(temp, path)
+    except OSError:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def rederive(shown: Content, root: Path, path: Path) -> None:
+    """Read and check the files in full; raise ContentError, after deleting the store at ``path``, unless their model
+    encodes to the very bytes of ``shown`` (the model decoded from that store)."""
+    from . import load_content
+
+    code = code_stamp()
+    try:
+        if encode(load_content(root), code) == encode(shown, code):
+            return
+    except ContentError:
+        _delete(path)
+        raise
+    _delete(path)
+    print(f"decision-aid: {path} does not hold the model the content files make: it was deleted, and the aid "
+          "stops (start it again to read the files)", file=sys.stderr)
+    raise ContentError([Problem(str(path), "(stored model)", "the model the content files make",
+                                "a different model (the store was deleted)")])
+
+
+def _delete(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def _same(a: Path, b: Path) -> bool:
