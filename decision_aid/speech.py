@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import base64
 import html
-import math
 import re
 import shutil
-import struct
-import subprocess
 import sys
-import wave
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -241,6 +237,8 @@ def find_backend(platform: str = sys.platform, which=shutil.which) -> Backend | 
 def speak_to_wav(text: str, path: Path, *, backend: Backend, rate: int = NORMAL_RATE, language: str = "en",
                  timeout: float = 120) -> Path:
     """Speak ``text`` into a WAV file (checks, and clinic IT's "does the voice work here")."""
+    import subprocess  # here, not at the top: the app's start never needs it (the UI speaks through QProcess)
+
     command = backend.to_wav(text, Path(path), rate=rate, language=language)
     try:
         result = subprocess.run(command.argv, input=command.stdin.encode("utf-8"), capture_output=True,
@@ -255,6 +253,10 @@ def speak_to_wav(text: str, path: Path, *, backend: Backend, rate: int = NORMAL_
 
 def wav_stats(path: Path) -> tuple[float, float]:
     """(seconds, loudness as the RMS of the samples from 0 to 1) of a 16-bit WAV file."""
+    import math
+    import struct
+    import wave
+
     with wave.open(str(path), "rb") as w:
         if w.getsampwidth() != 2:
             raise SpeechError(f"{path}: sample width expected 2 bytes, received {w.getsampwidth()}")

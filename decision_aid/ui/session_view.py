@@ -29,7 +29,6 @@ from .step_list import StepList
 from .steps import CONTENT_STEP_PAGE, PAGE_IDS, PAGES, STEP_COUNT, STEP_NUMBERS
 from .styling import named
 from .top_bar import TopBar
-from .touch import enable_kinetic_scrolling
 from .wizard import PREBUILD_DELAY_MS, DecisionWizard
 
 COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a "Steps" menu in the top bar
@@ -117,7 +116,9 @@ class SessionView(QWidget):
 
     def _enable_touch(self, root: QWidget | None = None) -> None:
         """Touch and drag scrolling on every scrolling area under ``root`` (the view): a finger in the kiosk, a
-        finger or a left-mouse drag in nurse mode."""
+        finger or a left-mouse drag in nurse mode. (Imported here: the first page shows before it is needed.)"""
+        from .touch import enable_kinetic_scrolling
+
         enable_kinetic_scrolling(self if root is None else root, mouse=not self.kiosk)
 
     def _page_changed(self, _page_id: int) -> None:
