@@ -152,5 +152,8 @@ def guard_sessions(app, window, *, privacy, clock=None):
                       **extra)
     guard.timed_out.connect(window.reset)
     window.session_reset.connect(guard.rest)  # no warning over a fresh, empty wizard
+    from .ui.read_aloud import heartbeat
+
+    heartbeat().sentence.connect(guard.reset_timer)  # a11y hook (issue 15): someone listening is not idle
     guard.start()
     return guard

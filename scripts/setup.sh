@@ -13,6 +13,10 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0
   # tests: PDF pages to PNG
   poppler-utils
+  # tests: the accessibility tree as a screen reader reads it (AT-SPI over D-Bus; busctl comes with systemd)
+  at-spi2-core dbus-daemon
+  # read-aloud: the offline voice (English and Spanish)
+  espeak-ng
   # the bundle: strip removes about 30 MB of debug symbols
   binutils
   # tests: axe-core on the summary's HTML in a headless browser (puppeteer-core drives it; it never downloads one)

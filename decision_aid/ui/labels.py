@@ -112,9 +112,15 @@ class RichText(_RememberedHeights):
         if self._html:
             self._render()
 
-    def _render(self) -> None:
+    def _render(self, html: str | None = None) -> None:
         colour = self._colours["link"].name()
-        self.setText(demote_headings(self._html).replace("<a ", f'<a style="color:{colour}" '))
+        shown = self._html if html is None else html
+        self.setText(demote_headings(shown).replace("<a ", f'<a style="color:{colour}" '))
+
+    def show_instead(self, html: str | None) -> None:
+        """Show ``html`` (the same text, marked: read-aloud marks the sentence it reads) in place of the text, which
+        stays what ``html()`` gives; None shows the text again."""
+        self._render(html)
 
     def set_html(self, html: str) -> None:
         self._html = html
@@ -127,7 +133,7 @@ class RichText(_RememberedHeights):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
         plain = " ".join(_strip_tags(html).split())
         self.setAccessibleName(self._name or plain[:80] or "Text")
-        self.setAccessibleDescription(plain[:1000])
+        self.setAccessibleDescription(plain)  # whole: a screen reader must not lose the end of a long text
 
     def html(self) -> str:
         return self._html

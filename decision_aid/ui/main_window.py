@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from ..clinic import Clinic
 from ..content.model import Content
 from ..session import Session
+from . import read_aloud
 from .session_view import SessionView
 from .theme import shipped_font_family
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         old = self.view
         if old is not None:
             old.close_dialogs()
+            read_aloud.stop_all(old)  # a11y hook (issue 15): Start over and the idle reset silence the voice
         self.session = Session(content=self.content, clinic=self.clinic)
         # Made as a child of the window from the start: made without a parent and then set as the central widget,
         # the view (already styled by its own style sheet) would be styled all over again when it is moved in.

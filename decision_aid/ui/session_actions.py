@@ -32,6 +32,7 @@ class SessionActions:
 
     def _show(self, box) -> None:
         self.last_message = box
+        self._view.message_shown.emit(box)  # screen readers hear it (semantics)
 
     # -- start over --------------------------------------------------------------------------------------------
     def request_start_over(self) -> None:

@@ -13,14 +13,19 @@ from ..tailoring import TailoredView
 
 
 class SessionDialogs:
-    def __init__(self, *, content: Content, parent: QWidget, on_link: Callable[[str], None]):
+    def __init__(self, *, content: Content, parent: QWidget, on_link: Callable[[str], None],
+                 on_open: Callable[[QWidget], None] | None = None):
+        """``on_open(dialog)`` is called for each dialog before it opens (touch scrolling, screen readers)."""
         self.content = content
         self._parent = parent
         self._on_link = on_link
+        self._on_open = on_open
         self.open: list[QWidget] = []
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._on_open is not None:
+            self._on_open(dialog)
         self.open.append(dialog)
         dialog.destroyed.connect(lambda _=None, d=dialog: self._forget(d))
         dialog.finished.connect(lambda _=0, d=dialog: self._forget(d))
@@ -57,9 +62,12 @@ class SessionDialogs:
 
     def show_page(self, page: Page, *, extra: QWidget | None, tailored: TailoredView) -> QWidget:
         """A page of the content to read (an option, a note, a detail), as ``tailored`` shows it for this person,
-        with ``extra`` below it."""
+        with ``extra`` below it, and its own "Read this page to me" control."""
+        from .read_aloud import attach_to_dialog
         from .reader import PageDialog
 
         self.close_all()
-        return self._open(PageDialog(page=page, content=self.content, on_link=self._on_link, parent=self._parent,
-                                     draft=self.content.bundle.is_draft, extra=extra, tailored=tailored))
+        dialog = PageDialog(page=page, content=self.content, on_link=self._on_link, parent=self._parent,
+                            draft=self.content.bundle.is_draft, extra=extra, tailored=tailored)
+        attach_to_dialog(dialog)
+        return self._open(dialog)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..session import TEXT_SCALES, Session
-from . import theme, wording
+from . import read_aloud, semantics, theme, wording
 from .clinic_trials import ClinicTrialsBox
 from .pages.base import StepPage
 from .pages.options import OptionsPage
@@ -29,13 +29,14 @@ from .step_list import StepList
 from .steps import CONTENT_STEP_PAGE, PAGE_IDS, PAGES, STEP_COUNT, STEP_NUMBERS
 from .styling import named
 from .top_bar import TopBar
-from .wizard import DecisionWizard
+from .wizard import PREBUILD_DELAY_MS, DecisionWizard
 
 COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a "Steps" menu in the top bar
 
 
 class SessionView(QWidget):
     actions: SessionActions  # print, save, open, start over (this name shadows QWidget.actions(): see pyproject.toml)
+    message_shown = Signal(QWidget)  # a message the session's actions showed (screen readers announce it)
 
     def __init__(self, *, session: Session, kiosk: bool, on_start_over: Callable[[], None],
                  parent: QWidget | None = None):
@@ -46,7 +47,8 @@ class SessionView(QWidget):
         self.kiosk = kiosk
         self.content = session.content
         self.actions = SessionActions(session=session, kiosk=kiosk, view=self, on_start_over=on_start_over)
-        self.dialogs = SessionDialogs(content=self.content, parent=self, on_link=self.open_link)
+        self.dialogs = SessionDialogs(content=self.content, parent=self, on_link=self.open_link,
+                                      on_open=self._dialog_opening)
         self._shown_once = False
         self.family = theme.shipped_font_family()
         # The style sheet before any child exists: each widget is then polished once, not again by apply_display.
@@ -73,14 +75,21 @@ class SessionView(QWidget):
         self.start_over_button.setObjectName("startOver")
         self.start_over_button.setToolTip("Clear everything and go back to the start")
         self.start_over_button.clicked.connect(self.actions.request_start_over)
-        self.wizard = DecisionWizard(pages=self.pages, step_list=self.step_list, start_over=self.start_over_button)
+        # "Read this page to me" beside Start over, when this computer has a voice (issue 15).
+        self.read_aloud = read_aloud.page_bar(self)
+        self.wizard = DecisionWizard(pages=self.pages, step_list=self.step_list, start_over=self.start_over_button,
+                                     beside_start_over=self.read_aloud)
         layout.addWidget(self.wizard, 1)
         self.top_bar.show_step(self.wizard.navigation.step)
-        self.wizard.page_changed.connect(lambda _page_id: self.top_bar.show_step(self.wizard.navigation.step))
+        self.wizard.page_changed.connect(self._page_changed)
+        # The first page's scrolling areas once it shows (setting up the first scroller costs about 10 ms of the
+        # start); the others as their pages are reached.
+        QTimer.singleShot(PREBUILD_DELAY_MS, self, self._enable_touch)
         session.answers_changed.connect(self._answers_changed)
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()
         self.apply_display()
+        semantics.attach(self)  # headings, answer groups, skips, the step in the title, announcements, names
 
     # -- building --------------------------------------------------------------------------------------------
     def _draft_banner(self) -> QFrame:
@@ -105,6 +114,22 @@ class SessionView(QWidget):
         page = cls(**kwargs)
         page.setObjectName(f"page:{key}")
         return page
+
+    def _enable_touch(self, root: QWidget | None = None) -> None:
+        """Touch and drag scrolling on every scrolling area under ``root`` (the view): a finger in the kiosk, a
+        finger or a left-mouse drag in nurse mode. (Imported here: the first page shows before it is needed.)"""
+        from .touch import enable_kinetic_scrolling
+
+        enable_kinetic_scrolling(self if root is None else root, mouse=not self.kiosk)
+
+    def _page_changed(self, _page_id: int) -> None:
+        self.top_bar.show_step(self.wizard.navigation.step)
+        self._enable_touch()
+        read_aloud.stop_all(self)  # Next, Back, any step: the voice stops
+
+    def _dialog_opening(self, dialog: QWidget) -> None:
+        self._enable_touch(dialog)
+        semantics.dialog_opened(self, dialog)  # links announced, label in name
 
     def _shortcuts(self) -> None:
         def key(sequence, slot):

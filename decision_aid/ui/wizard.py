@@ -48,7 +48,9 @@ class DecisionWizard(QWidget):
     page_changed = Signal(int)  # the new page id
 
     def __init__(self, *, pages: list[StepPage], step_list: StepList | None, start_over: QPushButton | None = None,
-                 parent: QWidget | None = None):
+                 beside_start_over: QWidget | None = None, parent: QWidget | None = None):
+        """``beside_start_over`` (the read-aloud control) takes the room between Start over and Back: always in
+        view, and at 200 % text the top bar keeps its height."""
         super().__init__(parent)
         self.setObjectName("wizard")
         self.step_pages = pages
@@ -66,6 +68,7 @@ class DecisionWizard(QWidget):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.start_over = start_over
+        self.beside_start_over = beside_start_over
         self._lay_out(start_over)
         pages[0].ensure_built()  # the first page shows at once, built
         self._arrived()
@@ -78,7 +81,8 @@ class DecisionWizard(QWidget):
         self._prebuild_timer.start(PREBUILD_DELAY_MS)
 
     def _lay_out(self, start_over: QPushButton | None) -> None:
-        """The step list (at the left) and the page; a rule; Start over at the left, Back and Next at the right."""
+        """The step list (at the left) and the page; a rule; Start over at the left, then the read-aloud control,
+        Back and Next at the right."""
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -90,11 +94,15 @@ class DecisionWizard(QWidget):
         top.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(GAP)
+        top_edge = Qt.AlignmentFlag.AlignTop  # in line with the read-aloud buttons while it shows a sentence below
         if start_over is not None:
-            buttons.addWidget(start_over)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
+            buttons.addWidget(start_over, 0, top_edge)
+        if self.beside_start_over is not None:
+            buttons.addWidget(self.beside_start_over, 1)
+        else:
+            buttons.addStretch(1)
+        buttons.addWidget(self.back_button, 0, top_edge)
+        buttons.addWidget(self.next_button, 0, top_edge)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(0)
@@ -138,10 +146,6 @@ class DecisionWizard(QWidget):
         self.stack.setCurrentWidget(page)
         if page.tab_order_dirty:
             self.fix_tab_order(page)
-        if self.next_button.hasFocus() and not self.navigation.can_go_next():
-            # At the last page Next is disabled under the finger: its neighbour takes the focus, not whatever
-            # control happens to follow in the focus chain (Start over, or the text size).
-            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.back_button.setEnabled(self.navigation.can_go_back())
         self.next_button.setEnabled(self.navigation.can_go_next())
         if self.step_list is not None:
@@ -153,13 +157,21 @@ class DecisionWizard(QWidget):
             self.fix_tab_order(page)
 
     def fix_tab_order(self, page: StepPage) -> None:
-        """Tab goes: the step list, the page from top to bottom, then Start over, Back and Next, in reading order
-        (pages are built late, so their widgets would otherwise come after the buttons)."""
+        """Tab goes: the step list, the page's ``focus_first`` (its heading and skips), the rest of the page from top
+        to bottom, then Start over, the read-aloud control, Back and Next, in reading order (pages are built late, so
+        their widgets would otherwise come after the buttons)."""
         chain: list[QWidget] = []
         if self.step_list is not None and self.step_list.interactive:
             chain.append(self.step_list.list)
-        chain += [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-        chain += [b for b in (self.start_over, self.back_button, self.next_button) if b is not None]
+        chain += page.focus_first
+        chain += [w for w in page.findChildren(QWidget)
+                  if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w not in page.focus_first]
+        if self.start_over is not None:
+            chain.append(self.start_over)
+        if self.beside_start_over is not None:
+            chain += [w for w in self.beside_start_over.findChildren(QWidget)
+                      if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        chain += [self.back_button, self.next_button]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         page.tab_order_dirty = False

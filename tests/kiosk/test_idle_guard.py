@@ -353,3 +353,36 @@ def test_a_countdown_shorter_than_wcag_allows_is_refused(qapp):
         IdleGuard(idle_seconds=10, countdown_seconds=19.5)
     assert IdleGuard(idle_seconds=10, countdown_seconds=20).countdown_seconds == 20
     assert IdleGuard(idle_seconds=10).countdown_seconds == 30
+
+
+def test_someone_listening_to_read_aloud_is_not_idle(qtbot, wired_kiosk):
+    """Each sentence read aloud counts as the person still being there (a page can take minutes to hear)."""
+    import sys
+
+    from decision_aid import speech
+    from decision_aid.ui import read_aloud
+
+    class QuickVoice(speech.Backend):
+        name = "quick"
+
+        def speak(self, text, *, rate, language):
+            return speech.Command((sys.executable, "-c", "import sys; sys.stdin.read()"), text)
+
+    read_aloud.use_backend(QuickVoice())
+    try:
+        window, guard, clock, _temp = wired_kiosk(None)
+        window.view.go_to_page("options")  # any page with several sentences
+        bar = window.view.read_aloud
+        bar.play_button.click()
+        qtbot.waitUntil(lambda: bar.player.index >= 1, timeout=10000)
+        clock.advance(guard.idle_seconds - 5)
+        qtbot.waitUntil(lambda: bar.player.index >= 2, timeout=10000)  # a sentence starts: the idle time restarts
+        clock.advance(10)
+        guard.check()
+        assert not guard.is_warning
+        bar.stop()
+        clock.advance(guard.idle_seconds + 1)
+        guard.check()
+        assert guard.is_warning
+    finally:
+        read_aloud._FOUND.clear()

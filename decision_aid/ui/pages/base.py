@@ -46,6 +46,9 @@ class StepPage(QWidget):
         self.section_views: dict[str, QWidget] = {}
         self._steps = steps
         self._skeleton: tuple | None = None  # made on first use: see _make_skeleton
+        # First for Tab after the step list, before the rest of the page (the heading and the skips to the first
+        # question and to Next, set by ``semantics``).
+        self.focus_first: list[QWidget] = []
 
     # -- the page's frame: made the first time it is needed ------------------------------------------------------
     # Only the first page is needed before the window first shows; the other pages' frames are made when they are

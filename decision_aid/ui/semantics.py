@@ -1,0 +1,311 @@
+"""What a screen reader needs, attached from outside the pages: ``attach(view)`` once per session view.
+
+- Headings are exposed with the heading role, answer groups as groups named by their question (an accessible
+  interface factory: Qt asks it for every widget it describes).
+- After every page change the window title names the step ("Step 3 of 9: Your options — …"), focus goes to the
+  page's heading, and the change is announced.
+- Each page starts with two skips, right after its heading: to the first question and to Next, so Next is at most
+  a few Tab presses away on every page.
+- Links inside text say where they lead when the keyboard reaches them; status changes ("Question added",
+  "PDF saved") are announced.
+- Every control's accessible name contains the words it shows (label in name).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from .choice_buttons import ChoiceButton, ChoiceCheck
+from .labels import RichText
+from .styling import named
+
+HEADING_LEVELS = {"title": 1, "heading": 2, "subheading": 3}
+GROUP = "a11yGroup"  # a widget property: this widget holds the answers of one question
+SKIP_QUESTION, SKIP_NEXT = "Go to the questions ↓", "Go to Next ↓"
+_INTERFACES: dict = {}  # the Python interfaces Qt was given, kept alive with their widgets
+_installed: list = []
+
+
+class HeadingInterface(QAccessibleWidget):
+    """A heading label: role Heading, its text as its name. (The heading level cannot be given from Python:
+    ``QAccessibleAttributesInterface`` is reached through ``interface_cast``, which returns a C++ pointer.)"""
+
+    def __init__(self, widget: QLabel, level: int):
+        super().__init__(widget, QAccessible.Role.Heading)
+        self.level = level
+
+    def text(self, kind):
+        if kind == QAccessible.Text.Name:
+            return self.widget().accessibleName() or self.widget().text()
+        return super().text(kind)
+
+
+class GroupInterface(QAccessibleWidget):
+    """The answers of one question: role Grouping, the question as its name."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget, QAccessible.Role.Grouping)
+
+    def text(self, kind):
+        if kind == QAccessible.Text.Name:
+            widget = self.widget()
+            prompt = getattr(widget.parentWidget(), "prompt", None)
+            return widget.accessibleName() or (prompt.text() if isinstance(prompt, QLabel) else "")
+        return super().text(kind)
+
+
+def _holds_answers(widget: QWidget) -> bool:
+    """The holder of a question block's answer buttons (known by its shape, whenever Qt first asks about it)."""
+    return (isinstance(getattr(widget.parentWidget(), "prompt", None), QLabel)
+            and any(isinstance(c, ChoiceButton) for c in widget.children()))
+
+
+def _factory(_class_name: str, obj: QObject):
+    if not isinstance(obj, QWidget):
+        return None
+    kind: HeadingInterface | GroupInterface | None = None
+    if isinstance(obj, QLabel) and obj.property("role") in HEADING_LEVELS:
+        kind = HeadingInterface(obj, HEADING_LEVELS[obj.property("role")])
+    elif obj.property(GROUP) or _holds_answers(obj):
+        kind = GroupInterface(obj)
+    if kind is not None:
+        key = id(obj)
+        _INTERFACES[key] = kind
+        obj.destroyed.connect(lambda _=None, k=key: _INTERFACES.pop(k, None))
+    return kind
+
+
+def install_factory() -> None:
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed.append(True)
+
+
+# -- announcements ------------------------------------------------------------------------------------------------
+
+def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
+    """Have screen readers say ``text`` now (the last announcements are kept on the view, for tests)."""
+    event = QAccessibleAnnouncementEvent(source, text)
+    if assertive:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+    view: QObject | None = source
+    while view is not None and not hasattr(view, "announcements"):
+        view = view.parent()
+    if view is not None:
+        view.announcements.append(text)
+
+
+# -- the view -----------------------------------------------------------------------------------------------------
+
+def attach(view) -> None:
+    """Wire a SessionView: its wizard's page changes, its messages (``message_shown``), its session's changes."""
+    install_factory()
+    view.announcements = []
+    view.base_title = view.content.bundle.name + (" (draft)" if view.content.bundle.is_draft else "")
+    wizard = view.wizard
+
+    def message(box) -> None:
+        if box is not None and shiboken6.isValid(box):
+            label_in_name(box)
+            if box.windowTitle():
+                announce(view, box.windowTitle())
+
+    view.message_shown.connect(message)
+    own_count = [len(view.session.answers.own_questions)]
+
+    def answers_changed(session, what: str) -> None:
+        now = len(session.answers.own_questions)
+        if what == "own_questions" and now != own_count[0]:
+            announce(view, "Question added" if now > own_count[0] else "Question removed")
+        own_count[0] = now
+
+    view.session.answers_changed.connect(answers_changed)
+    view.session.display_changed.connect(lambda _s: _display_changed(view))
+    wizard.page_changed.connect(lambda page_id: page_arrived(view, page_id))
+    page_arrived(view, wizard.currentId(), focus=False)
+
+
+def dialog_opened(view, dialog: QWidget) -> None:
+    watch_links(view, dialog)
+    label_in_name(dialog)
+
+
+def page_arrived(view, page_id: int, *, focus: bool = True) -> None:
+    if page_id < 0 or not shiboken6.isValid(view):
+        return
+    page = view.current_page()
+    prepare_page(view, page)
+    step = f"Step {page.number} of {view.wizard.navigation.step_count}: {page.title_text}"
+    window = view.window()
+    if window is not None and window is not view:
+        window.setWindowTitle(f"{step} — {view.base_title}")
+        window.setAccessibleName(window.windowTitle())  # what a screen reader says for the window
+    label_in_name(view)
+    if focus:
+        page.heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(view, step)
+
+
+def prepare_page(view, page) -> None:
+    """Once per page: the heading takes focus, the skips, group names and link announcements."""
+    if not page.property("a11yReady"):
+        page.setProperty("a11yReady", True)
+        heading = page.heading
+        heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        focus_ring(view, heading)
+        row = QWidget()
+        row.setObjectName("skipRow")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        page.skip_question = _skip_button(SKIP_QUESTION, "move to the first question on this page",
+                                          lambda: _focus_first_question(page), "skipToQuestion")
+        page.skip_next = _skip_button(SKIP_NEXT, "move to the Next button", lambda: _focus_next(view), "skipToNext")
+        layout.addWidget(page.skip_question)
+        layout.addWidget(page.skip_next)
+        layout.addStretch(1)
+        header = heading.parentWidget().layout()
+        header.insertWidget(header.indexOf(heading) + 1, row)
+        page.focus_first = [heading, page.skip_question, page.skip_next]  # the wizard's Tab order starts with them
+    page.skip_question.setVisible(_first_question(page) is not None)
+    page.skip_next.setVisible(view.wizard.next_button.isEnabled())
+    name_groups(page)
+    watch_links(view, page)
+    view.wizard.fix_tab_order(page)
+
+
+def focus_ring(view, label: QLabel) -> None:
+    """A heading that takes focus shows it, in the theme's focus colour (a transparent ring of the same width
+    otherwise, so the words never move)."""
+    from . import theme
+
+    colour = theme.theme_for(high_contrast=view.session.high_contrast).focus
+    label.setStyleSheet(f"QLabel {{ border: 3px solid transparent; border-radius: 6px; }}"
+                        f"QLabel:focus {{ border-color: {colour}; }}")
+
+
+def _display_changed(view) -> None:
+    label_in_name(view)
+    for page in view.pages:
+        if page.property("a11yReady"):
+            focus_ring(view, page.heading)
+
+
+def _skip_button(text: str, name: str, slot, object_name: str) -> QPushButton:
+    button = named(QPushButton(text), f"{text.rstrip(' ↓')}: {name}")
+    button.setObjectName(object_name)
+    button.setProperty("role", "skip")
+    button.clicked.connect(slot)
+    return button
+
+
+def _first_question(page) -> QWidget | None:
+    for w in page.findChildren(QAbstractButton):
+        if isinstance(w, (ChoiceButton, ChoiceCheck)) and not w.isHidden():
+            group = w.group() if isinstance(w, ChoiceButton) else None
+            if group is not None and group.checkedButton() is not None:
+                return group.checkedButton()  # Tab reaches a group at its chosen answer
+            return w
+    return None
+
+
+def _focus_first_question(page) -> None:
+    target = _first_question(page)
+    if target is not None:
+        page.scroll.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def _focus_next(view) -> None:
+    view.wizard.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def name_groups(page) -> None:
+    """The holder of each question's answers is a group named by the question (its first heading above)."""
+    for block in page.findChildren(QWidget):
+        prompt = getattr(block, "prompt", None)
+        if isinstance(prompt, QLabel) and hasattr(block, "buttons"):
+            holder = next(iter(block.buttons.values())).parentWidget()
+            holder.setProperty(GROUP, True)  # before the name: naming makes Qt describe the widget, once
+            holder.setAccessibleName(prompt.text())
+        elif hasattr(block, "checks") and block.checks:
+            headings = [h for h in block.findChildren(QLabel) if h.property("role") == "subheading"]
+            if headings:
+                block.setProperty(GROUP, True)
+                block.setAccessibleName(headings[0].text())
+
+
+# -- links ----------------------------------------------------------------------------------------------------
+
+def link_target(view, url: str) -> str:
+    """Where a link leads, in words."""
+    if url.startswith("glossary:"):
+        term = view.content.glossary.get(unquote(url[len("glossary:"):]))
+        return f"opens the meaning of “{term.term}”" if term is not None else "opens the glossary"
+    if url.startswith("page:"):
+        page = view.content.pages.get(unquote(url[len("page:"):]))
+        return f"opens the page “{page.title}”" if page is not None else "opens a page"
+    return f"opens {url}"
+
+
+def watch_links(view, root: QWidget) -> None:
+    """Every text with links lists them, with where each leads, in its description; and when Tab moves the
+    keyboard to one of its links, the link and where it leads are announced."""
+    for label in root.findChildren(RichText):
+        if label.property("a11yLinks") or "<a " not in label.html():
+            continue
+        label.setProperty("a11yLinks", True)
+        links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', label.html())
+        words = {url: " ".join(re.sub(r"<[^>]+>", "", text).split()) for url, text in links}
+        listed = "; ".join(f"{words[u]}: {link_target(view, u)}" for u in dict.fromkeys(u for u, _ in links))
+        label.setAccessibleDescription(f"{label.accessibleDescription()} Links: {listed}.")
+        _LinkWatcher(view, label, {text: url for url, text in words.items()})
+
+
+class _LinkWatcher(QObject):
+    """QLabel moves the keyboard between its links without a signal: the focused link is its selected text."""
+
+    def __init__(self, view, label: QLabel, url_of: dict):
+        super().__init__(label)
+        self._view, self._label, self._url_of, self._last = view, label, url_of, ""
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            QTimer.singleShot(0, self, self._check)
+        return False
+
+    def _check(self) -> None:
+        if not shiboken6.isValid(self._label):
+            return
+        text = " ".join(self._label.selectedText().split()) if self._label.hasFocus() else ""
+        if text and text != self._last and text in self._url_of:
+            announce(self._view, f"Link: {text}, {link_target(self._view, self._url_of[text])}")
+        self._last = text
+
+
+# -- label in name ---------------------------------------------------------------------------------------------
+
+_SYMBOLS = str.maketrans("", "", "✓▾▶■❚↓")
+
+
+def visible_words(button: QAbstractButton) -> str:
+    """The words on a button, without its keyboard-shortcut mark or its symbols (✓ ▾ ▶ ■ ❚ ↓)."""
+    text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return " ".join(text.translate(_SYMBOLS).split())
+
+
+def label_in_name(root: QWidget) -> None:
+    """A control's accessible name starts with the words on it (speech input users say what they see)."""
+    for button in root.findChildren(QAbstractButton):
+        words = visible_words(button)
+        name = button.accessibleName()
+        if words and name and words.lower() not in name.lower():
+            button.setAccessibleName(f"{words}: {name}")
