@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import limits
+from .safe_files import write_file
 from .errors import AnswersError, Problem, quote
 
 FORMAT = "decision-aid-answers"
@@ -202,6 +204,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions=None
         elif name.strip():
             answers.name = name.strip()
 
+    c.problems += limits.answers_text_problems(data, source)  # issue 18: size, surrogates, control characters
     if c.problems:
         raise AnswersError(c.problems)
     return answers
@@ -218,7 +221,7 @@ def load_answers(path: str | os.PathLike, *, known_questions=None) -> Answers:
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem(source, "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(limits.check_json(text, source, AnswersError), object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [Problem(source, "(file)", "valid JSON", quote(exc.msg), line=exc.lineno)]
@@ -264,4 +267,4 @@ def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
 def save_answers(answers: Answers, path: str | os.PathLike) -> None:
     """Save the answers file (UTF-8 JSON), atomically."""
     text = json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    write_text_atomically(path, text.encode("utf-8"))
+    write_file(path, text.encode("utf-8"), kind=".json")  # issue 18: checked, 0600, FileSaveError (an OSError)

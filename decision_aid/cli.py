@@ -68,6 +68,7 @@ def check_content_command(directory: str | None, *, strict: bool) -> int:
 
 
 SUMMARY_KINDS = (".pdf", ".html", ".json")
+MAX_PROBLEM_LINES = 20  # a hostile file can hold thousands; the first twenty say enough
 
 
 def _fail(message: str) -> int:
@@ -83,6 +84,7 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
     from .clinic import load_clinic
     from .content import load_content
     from .errors import ContentError, ProblemsError, SummaryWriteError
+    from .safe_files import same_file, write_file
 
     out_path = Path(out)
     kind = out_path.suffix.lower()
@@ -99,27 +101,35 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
         return _fail(f"the content in {folder} is not valid ({count} problem{'s' if count != 1 else ''}; "
                      f"'decision-aid check-content {folder}' lists {'them all' if count != 1 else 'it'}); "
                      f"the first: {exc.problems[0] if exc.problems else 'unknown'}")
+    for given, what in ((answers, "answers"), (clinic, "clinic")):
+        if given and same_file(given, out_path):  # however it is spelled: ./a.json, a link, another path
+            return _fail(f"{out}: --out: expected a new file name, received the {what} file itself "
+                         f"(the summary would replace it)")
     try:
         clinic_model = load_clinic(clinic)
         answers_model = load_answers(answers, known_questions=content_model.prompt_ids())
     except ProblemsError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_PROBLEM_LINES]:
             print(f"decision-aid: {problem}", file=sys.stderr)
+        if len(exc.problems) > MAX_PROBLEM_LINES:
+            print(f"decision-aid: … and {len(exc.problems) - MAX_PROBLEM_LINES:,} more problems in the same file",
+                  file=sys.stderr)
         return 2
-    from .summary import build_summary, render_html, summary_json_text, write_summary_file
+    from .summary import build_summary, render_html, summary_json_text
 
     summary = build_summary(content=content_model, answers=answers_model, clinic=clinic_model)
     try:
         if kind == ".pdf":
-            from .ui.summary_pdf import ensure_gui_application, write_pdf
+            from .ui.safe_pdf import write_pdf_file
+            from .ui.summary_pdf import ensure_gui_application
 
             app = ensure_gui_application()  # noqa: F841 (kept alive while the PDF is made)
             paper = paper or clinic_model.paper
-            pages = write_pdf(summary, out_path, paper=paper)
+            pages, _ = write_pdf_file(summary, out_path, paper=paper)
             print(f"Summary written to {out} ({pages} page{'s' if pages != 1 else ''}, {paper.upper()}).")
             return 0
         text = render_html(summary) if kind == ".html" else summary_json_text(summary)
-        write_summary_file(out_path, text.encode("utf-8"))
+        write_file(out_path, text.encode("utf-8"), error=SummaryWriteError, kind=kind)
     except SummaryWriteError as exc:
         return _fail(f"{out}: {exc}")
     print(f"Summary written to {out}.")

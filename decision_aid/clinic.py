@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ClinicError, Problem, quote
+from .limits import check_toml
 
 DEFAULT_IDLE_SECONDS = 180
 MIN_IDLE_SECONDS = 60  # the warning alone counts down 30 seconds; less would leave no time to read
@@ -136,7 +137,7 @@ def load_clinic(path: str | os.PathLike | None = None) -> Clinic:
     import tomllib  # only when there is a file: most starts have none
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(check_toml(path.read_text(encoding="utf-8"), source, ClinicError))
     except tomllib.TOMLDecodeError as exc:
         raise ClinicError([Problem(source, "(file)", "valid TOML", quote(str(exc)))]) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
 from .answers import Answers
+from . import limits
 from .clinic import Clinic
 from .content.model import Content, Page
 from .tailoring import TailoredView, tailor, visible_pages
@@ -143,8 +144,8 @@ class Session:
         self._replace("questions", questions=tuple(q for q in order if q in wanted))
 
     def add_own_question(self, *, text: str) -> bool:
-        text = " ".join(text.split())
-        if not text or text in self._answers.own_questions:
+        text = limits.clean_typed(text, limits.MAX_OWN_QUESTION_CHARS)  # issue 18: no controls, bounded
+        if not text or text in self._answers.own_questions or limits.too_many_own(self._answers.own_questions):
             return False
         self._replace("own_questions", own_questions=self._answers.own_questions + (text,))
         return True
@@ -156,7 +157,7 @@ class Session:
             self._replace("own_questions", own_questions=tuple(own))
 
     def set_name(self, *, name: str | None) -> None:
-        name = " ".join((name or "").split()) or None
+        name = limits.clean_typed(name, limits.MAX_NAME_CHARS) or None  # issue 18: no controls, bounded
         if name != self._answers.name:
             self._replace("name", name=name)
 

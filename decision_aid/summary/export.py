@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from ..answers import write_text_atomically
 from ..errors import SummaryWriteError
+from ..safe_files import write_file
 from .model import Summary
 
 FORMAT = "decision-aid-summary"
@@ -67,15 +67,4 @@ def summary_json_text(summary: Summary) -> str:
 
 def write_summary_file(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all; SummaryWriteError names the folder when that fails."""
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise SummaryWriteError(str(path), "the folder does not exist" if not folder.exists() else "it is not a folder")
-    if path.is_dir():
-        raise SummaryWriteError(str(path), f"{path.name} is a folder, not a file name")
-    try:
-        write_text_atomically(path, data)
-    except PermissionError:
-        raise SummaryWriteError(str(path), "this account may not write there") from None
-    except OSError as exc:
-        raise SummaryWriteError(str(path), exc.strerror or str(exc)) from None
+    write_file(path, data, error=SummaryWriteError)  # issue 18: checked, 0600, an old file kept on failure

@@ -560,10 +560,10 @@ class SessionView(QWidget):
                 return
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
-        from .summary_pdf import write_pdf
+        from .safe_pdf import write_pdf  # issue 18: checked, 0600; kiosk exports created exclusively
 
         try:
-            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper)
+            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper, exclusive=self.kiosk)
         except DecisionAidError as exc:
             if self.kiosk:  # the folder is the clinic's business: a kind word here, the details for the staff
                 self._message(dialogs.show_error(self, title="The PDF was not saved", text=KIOSK_PDF_FAILED,
