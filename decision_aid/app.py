@@ -8,6 +8,7 @@ import sys
 from .content import load_content
 from .clinic import load_clinic
 from .errors import ClinicError, ContentError
+from .operations import check_clinic_operable
 from .paths import content_dir
 
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
@@ -36,7 +37,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         dialogs.show_content_errors(exc)
         return 1
     try:
-        clinic_model = load_clinic(clinic)
+        clinic_model = check_clinic_operable(load_clinic(clinic))  # issue 18: the export folder must take files
     except ClinicError as exc:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
@@ -48,11 +49,13 @@ def _run(*, content, kiosk, clinic, temp) -> int:
             text="The clinic file has problems, so the aid will not start. Please tell the clinic's IT team.")
         return 1
     app, privacy = _qt_app(temp)
+    from .ui import signals_qt
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
     guard = guard_sessions(app, window, privacy=privacy)  # noqa: F841 (lives as long as the app)
+    stop = signals_qt.quit_on_signals(app)  # noqa: F841 (issue 18: SIGTERM/SIGHUP clean up like a normal exit)
     if kiosk:
         _keep_open(window)
         window.showFullScreen()

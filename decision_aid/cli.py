@@ -61,6 +61,10 @@ def _has_display() -> bool:
 def check_content_command(directory: str | None, *, strict: bool) -> int:
     from .content.checker import check_content
 
+    if directory and os.path.exists(directory) and not os.path.isdir(directory):
+        print(f"decision-aid: {directory}: expected a content folder, received a file (give the folder that holds "
+              f"bundle.yaml)", file=sys.stderr)
+        return 1
     report = check_content(directory or content_dir(), strict=strict)
     stream = sys.stdout if report.ok else sys.stderr
     print(report.report(), file=stream)
@@ -144,11 +148,23 @@ def main(argv: list[str] | None = None) -> int:
         return summary_command(answers=args.answers, out=args.out, paper=args.paper, clinic=args.clinic,
                                content=args.content)
     if args.self_test:
+        from .clinic import ENV_VAR
         from .selftest import run_self_test
+
+        if args.clinic:  # the self-test checks the clinic file it is given, else the one the aid would read
+            os.environ[ENV_VAR] = args.clinic
 
         return run_self_test(content=args.content)
     if not _has_display():
         print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from .errors import DecisionAidError
+    from .privacy import require_usable_temp
+
+    try:
+        require_usable_temp()
+    except DecisionAidError as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
         return 2
     from .app import run_app
 

@@ -127,7 +127,7 @@ def parse_clinic(data: dict, *, source: str) -> Clinic:
 
 def load_clinic(path: str | os.PathLike | None = None) -> Clinic:
     """The clinic file at ``path``; else at $DECISION_AID_CLINIC or the default place if one is there; else none."""
-    explicit = path is not None or ENV_VAR in os.environ
+    explicit = path is not None or bool(os.environ.get(ENV_VAR))  # issue 18: DECISION_AID_CLINIC="" means unset
     path = Path(path if path is not None else os.environ.get(ENV_VAR) or default_clinic_path())
     source = str(path)
     if not path.exists():

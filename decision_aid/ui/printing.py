@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ..errors import SummaryWriteError
 from ..summary.model import Summary
+from .print_guard import kindly
 from .summary_pdf import PAPERS, paint_summary
 
 NO_PRINTER_TITLE = "No printer"
@@ -69,3 +70,5 @@ def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = No
         tell(parent, "Printing failed", PRINT_FAILED)
         return False
     return True
+
+print_summary = kindly(print_summary)  # issue 18: every print failure is told kindly and keeps the session
