@@ -115,6 +115,8 @@ def check_yaml(text: str, error) -> None:
     more brackets or deeper indentation than the bound."""
     if len(text) > MAX_CONTENT_FILE_CHARS:
         raise error(f"{len(text):,} characters, more than the limit of {MAX_CONTENT_FILE_CHARS:,}", None)
+    if _SURROGATE.search(text):  # only from a caller, never from a UTF-8 file; the C reader cannot encode it
+        raise error("a lone surrogate code point (\\ud800-\\udfff), which is not text", None)
     if _LONG_NUMBER.search(text):
         raise error(f"a number longer than {MAX_DIGITS} digits (the limit)", None)
     indent = max((len(m.group()) for m in _BLOCK_INDENT.finditer(text)), default=0)
