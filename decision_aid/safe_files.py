@@ -78,6 +78,11 @@ def check_bytes(data: bytes, kind: str) -> str | None:
     return None
 
 
+def with_ending(path: str, ending: str) -> str:
+    """``path`` with ``ending`` added unless it already ends so (in any case): "answers" becomes "answers.json"."""
+    return path if path.lower().endswith(ending.lower()) else path + ending
+
+
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
     """Whether two names are the same file (through links, ``./``, another spelling); False when either is absent."""
     try:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..answers import load_answers, save_answers
+from ..safe_files import with_ending
 from ..errors import AnswersError, DecisionAidError
 from ..session import TEXT_SCALES, Session
 from . import theme
@@ -463,6 +464,7 @@ class SessionView(QWidget):
                                      file_filter="Answers files (*.json)")
         if not path:
             return
+        path = with_ending(path, ".json")  # issue 18: the Open dialog lists *.json only
         try:
             save_answers(self.session.answers, path)
         except OSError as exc:
