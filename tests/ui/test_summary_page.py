@@ -83,12 +83,13 @@ def test_a_pdf_that_cannot_be_written_says_why(qtbot, make_window, fixture_conte
 
 
 def test_writer_errors_become_a_message(qtbot, make_window, fixture_content, tmp_path, monkeypatch):
-    from decision_aid.ui import summary_pdf
+    from decision_aid.ui import safe_pdf, summary_pdf
 
     def fail(*args, **kwargs):
         raise SummaryWriteError(str(tmp_path / "x.pdf"), "the disk is full")
 
     monkeypatch.setattr(summary_pdf, "write_pdf", fail)
+    monkeypatch.setattr(safe_pdf, "write_pdf", fail)  # the checked writer the view uses (issue 18)
     window = make_window(content=fixture_content)
     page = summary_page(qtbot, window)
     monkeypatch.setattr(window.view, "choose_save_path", lambda **kw: str(tmp_path / "x.pdf"))
