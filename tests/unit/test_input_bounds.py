@@ -26,7 +26,7 @@ def run(*args, env=None):
 def one_line_error(exc, path):
     lines = str(exc).splitlines()
     assert len(lines) == 1, lines[:3]
-    assert str(path) in lines[0] and len(lines[0]) <= limits.MAX_MESSAGE_LINE
+    assert lines[0].startswith(str(path)[:60]) and len(lines[0]) <= limits.MAX_MESSAGE_LINE
     return lines[0]
 
 
@@ -76,8 +76,8 @@ def test_a_huge_unknown_key_is_not_echoed(tmp_path):
     path = answers_file(tmp_path, json.dumps({**BASE, "k" * 200_000: 1}))
     with pytest.raises(AnswersError) as info:
         load_answers(path)
-    line = one_line_error(info.value, path)
-    assert "200,000 characters" in line
+    line = one_line_error(info.value, path)  # at most 300 characters
+    assert "k" * 40 in line and "k" * 200 not in line
 
 
 def test_clinic_nested_100000_deep_is_one_line(tmp_path):
