@@ -125,7 +125,9 @@ def guard_sessions(app, window, *, privacy, clock=None):
     mode) or None. Tests pass a ``clock`` to move time by hand."""
     window.session_reset.connect(privacy.clear_session)
     if not window.kiosk:
-        return None
+        from .ui.nurse_lock import nurse_lock
+
+        return nurse_lock(app, window, clock=clock)  # issue 18: a privacy lock after idle minutes in nurse mode
     from .ui.idle_guard import IdleGuard
 
     extra = {"clock": clock} if clock is not None else {}
