@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .idle_guard import ACTIVITY_EVENTS
@@ -57,6 +57,13 @@ class LockScreen(QWidget):
         self.unlock_button.setObjectName("nurseUnlock")
         self.unlock_button.setAccessibleName(UNLOCK_TEXT)
         self.unlock_button.clicked.connect(on_unlock)
+        for widget, scale in ((title, 1.6), (hint, 1.2), (self.unlock_button, 1.2)):
+            font = widget.font()
+            font.setPointSizeF(font.pointSizeF() * scale)
+            font.setBold(widget is title)
+            widget.setFont(font)
+        self.unlock_button.setMinimumSize(QSize(self.unlock_button.sizeHint().width() + 48, 56))  # a finger's size
+        layout.setSpacing(18)
         for widget in (title, hint):
             layout.addWidget(widget)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -45,6 +45,7 @@ from .pages.trials import TrialsPage
 from .pages.values import ValuesPage
 from .pages.welcome import WelcomePage
 from .step_list import StepList
+from .step_marks import StepMarks
 from .widgets import FlowLayout, named
 from .wizard import DecisionWizard
 
@@ -160,6 +161,7 @@ class SessionView(QWidget):
         self._build_steps_menu(steps)
         self.wizard.page_changed.connect(self._show_step_in_menu)
         session.answers_changed.connect(self._answers_changed)
+        self.step_marks = None if kiosk else StepMarks(self, PAGES)  # issue 18: completion marks in nurse mode
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()
         self.apply_display()
