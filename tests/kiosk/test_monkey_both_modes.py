@@ -59,7 +59,7 @@ def candidates(root: QWidget) -> list[QWidget]:
     return out
 
 
-def monkey(qtbot, window, rng, *, events, guard=None, clock=None) -> dict:
+def monkey(qtbot, window, rng, *, events, guard=None, clock=None, before=lambda: None) -> dict:
     touch = QTest.createTouchDevice()
     cache_key, widgets = None, []
     counts = {"click": 0, "tap": 0, "key": 0, "idle": 0, "text": 0}
@@ -67,6 +67,7 @@ def monkey(qtbot, window, rng, *, events, guard=None, clock=None) -> dict:
     for done in range(1, events + 1):
         if time.monotonic() - started > TIME_LIMIT_S:
             break
+        before()
         modal = QApplication.activeModalWidget()
         root = modal if modal is not None and modal.isVisible() else window
         key = (id(root), window.wizard.currentId(), id(window.view), done // 40)
@@ -98,7 +99,7 @@ def monkey(qtbot, window, rng, *, events, guard=None, clock=None) -> dict:
             else:
                 QTest.keyClick(target, *rng.choice(MODIFIED))
             counts["key"] += 1
-        elif roll < 0.98:
+        elif roll < 0.99:  # idle timeouts 1 in 100: each kiosk reset rebuilds the whole view (a third of a second)
             fields = [w for w in widgets if isinstance(w, QLineEdit)]
             if fields:
                 field = rng.choice(fields)
@@ -155,10 +156,16 @@ def test_monkey_nurse(qtbot, content, tmp_path, no_blocking):
     window.show()
     qtbot.waitExposed(window)
     saved = tmp_path / "answers.json"
-    window.view.choose_save_path = lambda **kw: str(tmp_path / ("s.pdf" if "PDF" in kw["title"] else "answers"))
-    window.view.choose_open_path = lambda **kw: str(saved) if saved.exists() else None
+
+    def patch_view():  # "Start over" builds a new view: its file choices are answered here, never by a dialog
+        view = window.view
+        if not getattr(view, "_monkey_patched", False):
+            view.choose_save_path = lambda **kw: str(tmp_path / ("s.pdf" if "PDF" in kw["title"] else "answers"))
+            view.choose_open_path = lambda **kw: str(saved) if saved.exists() else None
+            view._monkey_patched = True
+
     try:
-        result = monkey(qtbot, window, random.Random(4), events=EVENTS_PER_MODE)
+        result = monkey(qtbot, window, random.Random(4), events=EVENTS_PER_MODE, before=patch_view)
     finally:
         window.view.close_dialogs()
     print("nurse monkey:", {k: v for k, v in result.items() if k != "pages"}, "pages", len(result["pages"]))
