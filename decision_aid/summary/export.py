@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 from ..errors import SummaryWriteError
 from ..safe_files import write_file
