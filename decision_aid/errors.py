@@ -18,9 +18,11 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
+        from .limits import excerpt, message_line  # one line, never a whole received value (issue 18)
+
         where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.field}: expected {self.expected}, received {self.received}"
-        return text if self.severity == "error" else f"{text} (warning)"
+        text = f"{where}: {excerpt(self.field)}: expected {self.expected}, received {excerpt(self.received, 80)}"
+        return message_line(text if self.severity == "error" else f"{text} (warning)")
 
 
 class DecisionAidError(Exception):

@@ -21,6 +21,7 @@ from .content.fingerprint import fingerprint
 from .errors import ContentError
 from .examples import EXAMPLES, example_answers
 from .paths import app_root, content_dir
+from .operations import clinic_self_check
 from .privacy import TempFolder
 
 FINGERPRINT_FILE = "content.sha256"  # written beside the content by the bundle build: "<sha256>  content"
@@ -61,6 +62,7 @@ class SelfTest:
     def run(self) -> int:
         self.check("content", self._content)
         self.check("content fingerprint", self._fingerprint)
+        self.check("clinic file", lambda: clinic_self_check(_Failed))  # issue 18: the export folder takes files
         self.check("Qt", self._qt)
         self.check("font", self._font, needs="Qt")
         self.check("pages", self._pages, needs=("content", "Qt"))

@@ -6,6 +6,8 @@ import re
 
 import yaml
 
+from ..limits import check_yaml
+
 
 class LineDict(dict):
     """A mapping from YAML that knows the line of itself and of each key."""
@@ -104,6 +106,7 @@ class YamlProblem(Exception):
 
 def parse_yaml(text: str):
     """Parse one YAML document; raise YamlProblem for broken YAML or a duplicate key."""
+    check_yaml(text, YamlProblem)  # issue 18: bounds before yaml sees it (its C loader crashes at 50 000 deep)
     if _LIBYAML:
         try:
             return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader subclass

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ..errors import SummaryWriteError
 from ..summary import typeset
 from ..summary.model import Summary
+from .print_guard import kindly
 from .summary_pdf import PAPERS, paint_pages, svg_pages
 
 NO_PRINTER_TITLE = "No printer"
@@ -113,3 +114,6 @@ def send_pdf(queue: str, pdf: bytes, *, copies: int = 1, title: str = "") -> Non
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip() or f"lp ended with status {done.returncode}"
         raise SummaryWriteError(queue, reason)
+
+
+print_summary = kindly(print_summary)  # issue 18: every print failure is told kindly and keeps the session

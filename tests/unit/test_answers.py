@@ -131,8 +131,10 @@ def test_every_problem_is_reported_at_once():
         "answers.json: sure.happy: expected one of: sure, understand, risks_benefits, support, received 'happy'",
         "answers.json: questions[1]: expected a non-empty text, received 3",
         "answers.json: questions: expected each question id at most once, received a list",
-        "answers.json: own_questions[0]: expected a non-empty text, received '  '",
-        "answers.json: name: expected a text, received 7",
+        "answers.json: own_questions[0]: expected a non-empty text of at most 300 characters, without control "
+        "characters or lone surrogates, received '  '",
+        "answers.json: name: expected a text of at most 120 characters, without control characters or lone "
+        "surrogates, received 7",
     ]
 
 
