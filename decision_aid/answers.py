@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,25 +268,8 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-def write_text_atomically(path: str | os.PathLike, data: bytes) -> None:
-    """Write the whole file or nothing: a failed write never leaves half a file behind."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())  # on disk before the rename: a power cut leaves the old file, not an empty one
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def save_answers(answers: Answers, path: str | os.PathLike) -> None:
-    """Save the answers file (UTF-8 JSON), atomically."""
+    """Save the answers file (UTF-8 JSON) whole and checked, mode 0600, or raise FileSaveError (an OSError) and
+    leave an old file as it was (``safe_files``)."""
     text = json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n"
     write_file(path, text.encode("utf-8"), kind=".json")  # issue 18: checked, 0600, FileSaveError (an OSError)

@@ -14,7 +14,6 @@ from decision_aid.answers import (
     load_answers,
     parse_answers,
     save_answers,
-    write_text_atomically,
 )
 from decision_aid.errors import AnswersError, DecisionAidError
 
@@ -210,7 +209,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        write_text_atomically(path, b"new")
+        save_answers(Answers(leaning="surgery"), path)
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 
