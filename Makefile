@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-.PHONY: setup run test lint lock check-content screenshots bench bundle clean
+.PHONY: setup run test lint lock soak check-content screenshots bench bundle clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,13 @@ lock: setup
 	$(PIP_COMPILE) --output-file=requirements.txt pyproject.toml
 	$(PIP_COMPILE) --extra=dev --output-file=requirements-dev.txt pyproject.toml
 	$(PY) scripts/check_locks.py
+
+# A long day (README, "Reliability"): 500 kiosk sessions in one process (RSS, time, live widgets; fails when RSS grows
+# 5 % or more after the first 50), then the monkey with 20 000 events a mode. SOAK_SESSIONS / MONKEY_EVENTS to change.
+soak: setup
+	$(TEST_ENV) $(PY) scripts/soak.py $(or $(SOAK_SESSIONS),500)
+	$(TEST_ENV) MONKEY_EVENTS=$(or $(MONKEY_EVENTS),20000) MONKEY_SECONDS=3600 $(PY) -m pytest -q -s \
+		tests/kiosk/test_monkey_both_modes.py
 
 check-content: setup
 	$(VENV)/bin/decision-aid check-content content --strict

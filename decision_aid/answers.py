@@ -6,10 +6,8 @@ what was expected and what was received; nothing is guessed.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import typing
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -19,7 +17,9 @@ from typing import Annotated, Any, ClassVar, Literal
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from . import limits
 from .errors import AnswersError, Problem, quote
+from .safe_files import write_file
 from .validation import INVALID, Bool, Checker, Text, one_of
 
 FORMAT = "decision-aid-answers"
@@ -40,7 +40,14 @@ Kinds = Annotated[tuple[SymptomKind, ...], Meta(description="a list of " + one_o
                                                 extra={"unique": "each choice at most once"})]
 Sites = Annotated[tuple[Site, ...], Meta(description="a list of " + one_of(typing.get_args(Site)),
                                          extra={"unique": "each choice at most once"})]
-Texts = Annotated[tuple[Text, ...], Meta(description="a list of texts")]
+# What a person typed (issue 18): bounded, one line, no control characters or lone surrogates (limits.py).
+_TYPED = "a text of at most {} characters, without control characters or lone surrogates"
+Name = Annotated[str, Meta(max_length=limits.MAX_NAME_CHARS, pattern=limits.TYPED_TEXT,
+                           description=_TYPED.format(limits.MAX_NAME_CHARS))]
+OwnQuestion = Annotated[str, Meta(max_length=limits.MAX_OWN_QUESTION_CHARS, pattern=limits.TYPED_NON_EMPTY,
+                                  description="a non-empty " + _TYPED[2:].format(limits.MAX_OWN_QUESTION_CHARS))]
+OwnQuestions = Annotated[tuple[OwnQuestion, ...], Meta(
+    max_length=limits.MAX_OWN_QUESTIONS, description=f"a list of at most {limits.MAX_OWN_QUESTIONS} own questions")]
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
@@ -96,8 +103,8 @@ class AnswersFile(msgspec.Struct, frozen=True, kw_only=True):
     sure: Sure | UnsetType = UNSET
     questions: Annotated[tuple[Text, ...], Meta(description="a list of texts",
                                                  extra={"unique": "each question id at most once"})] | UnsetType = UNSET
-    own_questions: Texts | UnsetType = UNSET
-    name: Annotated[str, Meta(description="a text")] | UnsetType = UNSET
+    own_questions: OwnQuestions | UnsetType = UNSET
+    name: Name | UnsetType = UNSET
 
 
 def _declared(cls: type[msgspec.Struct]) -> dict[str, tuple[str, ...]]:
@@ -237,7 +244,7 @@ def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[st
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem(source, "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(limits.check_json(text, source, AnswersError), object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [Problem(source, "(file)", "valid JSON", quote(exc.msg), line=exc.lineno)]
@@ -262,23 +269,8 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return out
 
 
-def write_text_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write the whole file or nothing: a failed write never leaves half a file behind."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())  # on disk before the rename: a power cut leaves the old file, not an empty one
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def save_answers(answers: Answers, path: str | os.PathLike[str]) -> None:
-    """Save the answers file (UTF-8 JSON), atomically."""
+    """Save the answers file (UTF-8 JSON) whole and checked, mode 0600, or raise FileSaveError (an OSError) and
+    leave an old file as it was (``safe_files``)."""
     text = json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    write_text_atomically(path, text.encode("utf-8"))
+    write_file(path, text.encode("utf-8"), kind=".json")  # issue 18: checked, 0600, FileSaveError (an OSError)

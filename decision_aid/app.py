@@ -8,6 +8,7 @@ import sys
 from .clinic import load_clinic
 from .content import load_content, start_content
 from .errors import ClinicError, ContentError
+from .operations import check_clinic_operable
 from .paths import content_dir
 
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
@@ -37,7 +38,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         dialogs.show_content_errors(exc)
         return 1
     try:
-        clinic_model = load_clinic(clinic)
+        clinic_model = check_clinic_operable(load_clinic(clinic))  # issue 18: the export folder must take files
     except ClinicError as exc:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
@@ -47,11 +48,13 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         dialogs.show_startup_errors(exc, title=wording.CANNOT_START, text=wording.CLINIC_PROBLEMS)
         return 1
     app, privacy = _qt_app(temp)
+    from .ui import signals_qt
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
     _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
+    _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
     if kiosk:
         _keep_open(window)
         window.showFullScreen()
@@ -144,7 +147,9 @@ def guard_sessions(app, window, *, privacy, clock=None):
     mode) or None. Tests pass a ``clock`` to move time by hand."""
     window.session_reset.connect(privacy.clear_session)
     if not window.kiosk:
-        return None
+        from .ui.nurse_lock import nurse_lock
+
+        return nurse_lock(app, window, clock=clock)  # issue 18: a privacy lock after idle minutes in nurse mode
     from .ui.idle_guard import IdleGuard
 
     extra = {"clock": clock} if clock is not None else {}

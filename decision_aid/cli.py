@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -63,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
 def check_content_command(directory: str | None, *, strict: bool) -> int:
     from .content.checker import check_content
 
+    if directory and os.path.exists(directory) and not os.path.isdir(directory):
+        print(f"decision-aid: {directory}: expected a content folder, received a file (give the folder that holds "
+              f"bundle.yaml)", file=sys.stderr)
+        return 1
     report = check_content(directory or content_dir(), strict=strict)
     stream = sys.stdout if report.ok else sys.stderr
     print(report.report(), file=stream)
@@ -70,6 +75,7 @@ def check_content_command(directory: str | None, *, strict: bool) -> int:
 
 
 SUMMARY_KINDS = (".pdf", ".html", ".json")
+MAX_PROBLEM_LINES = 20  # a hostile file can hold thousands; the first twenty say enough
 
 
 def _fail(message: str) -> int:
@@ -85,6 +91,7 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
     from .clinic import load_clinic
     from .content import load_content
     from .errors import ContentError, ProblemsError, SummaryWriteError
+    from .safe_files import same_file, write_file
 
     out_path = Path(out)
     kind = out_path.suffix.lower()
@@ -101,14 +108,21 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
         return _fail(f"the content in {folder} is not valid ({count} problem{'s' if count != 1 else ''}; "
                      f"'decision-aid check-content {folder}' lists {'them all' if count != 1 else 'it'}); "
                      f"the first: {exc.problems[0] if exc.problems else 'unknown'}")
+    for given, what in ((answers, "answers"), (clinic, "clinic")):
+        if given and same_file(given, out_path):  # however it is spelled: ./a.json, a link, another path
+            return _fail(f"{out}: --out: expected a new file name, received the {what} file itself "
+                         f"(the summary would replace it)")
     try:
         clinic_model = load_clinic(clinic)
         answers_model = load_answers(answers, known_questions=content_model.prompt_ids())
     except ProblemsError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_PROBLEM_LINES]:
             print(f"decision-aid: {problem}", file=sys.stderr)
+        if len(exc.problems) > MAX_PROBLEM_LINES:
+            print(f"decision-aid: … and {len(exc.problems) - MAX_PROBLEM_LINES:,} more problems in the same file",
+                  file=sys.stderr)
         return 2
-    from .summary import build_summary, render_html, summary_json_text, write_summary_file
+    from .summary import build_summary, render_html, summary_json_text
 
     summary = build_summary(content=content_model, answers=answers_model, clinic=clinic_model)
     if summary.unanswered_steps:  # still made (a half-done session is worth discussing), but never silently
@@ -116,15 +130,14 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
               "(the summary says so)", file=sys.stderr)
     try:
         if kind == ".pdf":
-            from .ui.summary_pdf import ensure_gui_application, write_pdf
+            from .summary.typeset import write_pdf  # no Qt: Typst makes the bytes, safe_files writes them
 
-            _app = ensure_gui_application()  # kept alive while the PDF is made
             paper = paper or clinic_model.paper
             pages = write_pdf(summary, out_path, paper=paper)
             print(f"Summary written to {out} ({pages} page{'s' if pages != 1 else ''}, {paper.upper()}).")
             return 0
         text = render_html(summary) if kind == ".html" else summary_json_text(summary)
-        write_summary_file(out_path, text.encode("utf-8"))
+        write_file(out_path, text.encode("utf-8"), error=SummaryWriteError, kind=kind)
     except SummaryWriteError as exc:
         return _fail(f"{out}: {exc}")
     print(f"Summary written to {out}.")
@@ -188,11 +201,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "review-packet":
         return review_packet_command(out=args.out, content=getattr(args, "content", None), previous=args.previous)
     if args.self_test:
+        from .clinic import ENV_VAR
         from .selftest import run_self_test
+
+        if args.clinic:  # the self-test checks the clinic file it is given, else the one the aid would read
+            os.environ[ENV_VAR] = args.clinic
 
         return run_self_test(content=args.content)
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from .errors import DecisionAidError
+    from .privacy import require_usable_temp
+
+    try:
+        require_usable_temp()
+    except DecisionAidError as exc:
+        print(f"decision-aid: {exc}", file=sys.stderr)
         return 2
     from .app import run_app
 

@@ -16,6 +16,7 @@ import msgspec
 from msgspec import Meta
 
 from .errors import ClinicError, Problem, quote
+from .limits import check_toml
 from .validation import INVALID, Bool, Checker, Text
 
 DEFAULT_IDLE_SECONDS = 180
@@ -101,7 +102,7 @@ def parse_clinic(data: dict[str, Any], *, source: str) -> Clinic:
 
 def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:
     """The clinic file at ``path``; else at $DECISION_AID_CLINIC or the default place if one is there; else none."""
-    explicit = path is not None or ENV_VAR in os.environ
+    explicit = path is not None or bool(os.environ.get(ENV_VAR))  # issue 18: DECISION_AID_CLINIC="" means unset
     path = Path(path if path is not None else os.environ.get(ENV_VAR) or default_clinic_path())
     source = str(path)
     if not path.exists():
@@ -111,7 +112,7 @@ def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:
     import tomllib  # only when there is a file: most starts have none
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(check_toml(path.read_text(encoding="utf-8"), source, ClinicError))
     except tomllib.TOMLDecodeError as exc:
         raise ClinicError([Problem(source, "(file)", "valid TOML", quote(str(exc)))]) from None
     except (OSError, UnicodeDecodeError) as exc:

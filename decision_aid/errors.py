@@ -2,8 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_MESSAGE_LINE = 300  # no line of a message is longer
+EXCERPT_CHARS = 60  # a value received from a file is quoted at most this long
+SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls (NUL, BEL, ESC …), DEL; a tab or a line break in a name or question is refused too (one line).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A received value as it may appear in a message: one line, control characters and surrogates escaped, cut to
+    ``limit`` characters with "…" and the full length when longer. Never the whole of a large value."""
+    text = value if isinstance(value, str) else str(value)
+    cut = len(text) > limit
+    head = text[: limit + 1]
+    head = SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", head)
+    head = CONTROL.sub(lambda m: repr(m.group())[1:-1], head)
+    if cut or len(head) > limit:
+        return head[: max(1, limit - 1)] + f"… ({len(text):,} characters)"
+    return head
+
+
+def message_line(text: str, limit: int = MAX_MESSAGE_LINE) -> str:
+    """One line of at most ``limit`` characters: line breaks and controls escaped, the middle cut when too long."""
+    text = CONTROL.sub(lambda m: repr(m.group())[1:-1], SURROGATE.sub("\ufffd", text))
+    if len(text) <= limit:
+        return text
+    keep = limit - 1
+    return text[: keep // 2 + keep % 2] + "…" + text[len(text) - keep // 2 :]
 
 
 @dataclass(frozen=True)
@@ -19,8 +48,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.field}: expected {self.expected}, received {self.received}"
-        return text if self.severity == "error" else f"{text} (warning)"
+        text = f"{where}: {excerpt(self.field)}: expected {self.expected}, received {excerpt(self.received, 80)}"
+        return message_line(text if self.severity == "error" else f"{text} (warning)")
 
 
 class DecisionAidError(Exception):

@@ -17,11 +17,39 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .errors import DecisionAidError
+
 TEMP_PREFIX = "decision-aid-"
 OWNER_FILE = ".owner"  # "<pid> <creation time>"
 # A folder without a readable owner file may be one another instance is making this very moment.
 NO_OWNER_GRACE_SECONDS = 60.0
 PROCESS_STARTED = time.time()  # close enough to the process start: this module is imported at start-up
+
+
+class TempFolderError(DecisionAidError):
+    """No usable temporary folder: the aid will not start without one (its settings and PDFs go there)."""
+
+
+NO_TEMP = ("there is no usable temporary folder ({why}), so the aid will not start; set TMPDIR to a folder this "
+           "account may write in")
+
+
+def temp_base() -> Path:
+    """The folder temporary folders are made in; TempFolderError (one line) when there is none that takes files."""
+    try:
+        return Path(tempfile.gettempdir())
+    except OSError as exc:  # FileNotFoundError "No usable temporary directory found in [...]"
+        raise TempFolderError(NO_TEMP.format(why=(exc.strerror or str(exc)).split(" in [")[0])) from None
+
+
+def require_usable_temp() -> Path:
+    """Check at start that a private temporary folder can be made (and removed) where the aid will make its own."""
+    base = temp_base()
+    try:
+        Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "check-", dir=base)).rmdir()
+    except OSError as exc:
+        raise TempFolderError(NO_TEMP.format(why=f"{base}: {exc.strerror or exc}")) from None
+    return base
 
 
 class TempFolder:
@@ -44,7 +72,7 @@ class TempFolder:
             raise RuntimeError(f"TempFolder: expected an open temporary folder, received one closed at exit "
                                f"({self._prefix}…)")
         if self._path is None or not self._path.is_dir():
-            base = self._base if self._base is not None else Path(tempfile.gettempdir())
+            base = self._base if self._base is not None else temp_base()
             path = Path(tempfile.mkdtemp(prefix=self._prefix, dir=base))  # mode 0o700: this user only
             (path / OWNER_FILE).write_text(f"{os.getpid()} {time.time():.3f}\n", encoding="ascii")
             if self._path is None:
@@ -88,7 +116,10 @@ def sweep_stale_temp(*, base: str | os.PathLike[str] | None = None, prefix: str 
     ``started``, and whose owner process is gone (or that have no owner file at all). A folder whose owner is
     running (another window of the app, even one started earlier) is kept.
     """
-    base = Path(base) if base is not None else Path(tempfile.gettempdir())
+    try:
+        base = Path(base) if base is not None else temp_base()
+    except TempFolderError:
+        return []
     started = PROCESS_STARTED if started is None else started
     is_alive = is_alive or process_alive
     removed: list[Path] = []

@@ -22,6 +22,7 @@ from .content.fingerprint import fingerprint
 from .display import has_display
 from .errors import ContentError
 from .examples import EXAMPLES, example_answers
+from .operations import clinic_self_check
 from .paths import app_root, content_dir
 from .privacy import TempFolder
 
@@ -66,6 +67,7 @@ class SelfTest:
     def run(self) -> int:
         self.check("content", self._content)
         self.check("content fingerprint", self._fingerprint)
+        self.check("clinic file", lambda: clinic_self_check(_Failed))  # issue 18: the export folder takes files
         self.check("Qt", self._qt)
         self.check("font", self._font, needs="Qt")
         self.check("pages", self._pages, needs=("content", "Qt"))

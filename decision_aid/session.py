@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from . import limits
 from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content.model import Content, Page
@@ -137,8 +138,8 @@ class Session:
         self._replace("questions", questions=tuple(sorted(wanted, key=lambda q: order.index(q) if q in order else -1)))
 
     def add_own_question(self, *, text: str) -> bool:
-        text = " ".join(text.split())
-        if not text or text in self._answers.own_questions:
+        text = limits.clean_typed(text, limits.MAX_OWN_QUESTION_CHARS)  # issue 18: no controls, bounded
+        if not text or text in self._answers.own_questions or limits.too_many_own(self._answers.own_questions):
             return False
         self._replace("own_questions", own_questions=self._answers.own_questions + (text,))
         return True
@@ -150,7 +151,7 @@ class Session:
             self._replace("own_questions", own_questions=tuple(own))
 
     def set_name(self, *, name: str | None) -> None:
-        name = " ".join((name or "").split()) or None
+        name = limits.clean_typed(name, limits.MAX_NAME_CHARS) or None  # issue 18: no controls, bounded
         if name != self._answers.name:
             self._replace("name", name=name)
 

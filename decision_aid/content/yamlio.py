@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..limits import check_yaml
+
 
 class LineDict(dict[Any, Any]):
     """A mapping from YAML that knows the line of itself and of each key."""
@@ -112,6 +114,7 @@ class YamlProblem(Exception):
 
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document; raise YamlProblem for broken YAML or a duplicate key."""
+    check_yaml(text, YamlProblem)  # issue 18: bounds before yaml sees it (its C loader crashes at 50 000 deep)
     if _LIBYAML:
         try:
             return yaml.load(text, Loader=_FastLoader)  # a CSafeLoader subclass

@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..content.checker import GRADE_LIMITS, reading_grade
 from ..content.fingerprint import content_files
 from ..content.model import Content, Page
 from ..content.read import FRONT_MATTER_RE
+from ..content.yamlio import parse_yaml
 from .variants import Variant, tailored_variants
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*[A-Za-z0-9_.-]+\s*\}\}")
@@ -94,7 +93,8 @@ def _grid_cells(content: Content, page: Page) -> list[str]:
         return []
     text = (content.root / page.path).read_text(encoding="utf-8").replace("\r\n", "\n")
     m = FRONT_MATTER_RE.match(text)
-    front = yaml.safe_load(m.group(1)) if m and m.group(1) else {}
+    # The one YAML reader (bounded before parsing, the same words for true/false as when the content was loaded).
+    front = parse_yaml(m.group(1)) if m and m.group(1) else {}
     return [str(front["grid"][row]) for row in page.grid if row in front.get("grid", {})]
 
 

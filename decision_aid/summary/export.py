@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..answers import write_text_atomically
 from ..errors import SummaryWriteError
+from ..safe_files import write_file
 from .model import Summary
 
 FORMAT = "decision-aid-summary"
@@ -77,17 +77,9 @@ def summary_json_text(summary: Summary) -> str:
     return json.dumps(summary_json(summary), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_summary_file(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all; SummaryWriteError names the folder when that fails."""
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise SummaryWriteError(str(path), "the folder does not exist" if not folder.exists() else "it is not a folder")
-    if path.is_dir():
-        raise SummaryWriteError(str(path), f"{path.name} is a folder, not a file name")
-    try:
-        write_text_atomically(path, data)
-    except PermissionError:
-        raise SummaryWriteError(str(path), "this account may not write there") from None
-    except OSError as exc:
-        raise SummaryWriteError(str(path), exc.strerror or str(exc)) from None
+def write_summary_file(path: str | os.PathLike[str], data: bytes, *, kind: str | None = None,
+                       exclusive: bool = False) -> Path:
+    """Write ``data`` to ``path`` whole and checked (a PDF's trailer, JSON that parses), mode 0600, or not at all
+    (an old file is kept); SummaryWriteError names the folder when that fails. ``kind``: ".pdf", ".html", ".json"
+    (else the name's ending). ``exclusive`` (kiosk exports): never over an existing file; returns the name written."""
+    return write_file(path, data, error=SummaryWriteError, kind=kind, exclusive=exclusive)

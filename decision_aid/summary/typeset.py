@@ -202,10 +202,11 @@ def pdf_page_count(data: bytes) -> int:
     return max(counts) if counts else 0
 
 
-def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4") -> int:
-    """Write the summary as a tagged PDF on A4 or Letter, whole or not at all; return the number of pages.
+def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4", exclusive: bool = False) -> int:
+    """Write the summary as a tagged PDF on A4 or Letter, whole and checked or not at all; return the number of pages.
 
-    Raises SummaryWriteError, naming the folder, when it cannot be written.
+    Raises SummaryWriteError, naming the folder, when it cannot be written (a full disk included: an old file of that
+    name is kept). The file is 0600; ``exclusive`` (kiosk exports) never replaces an existing file (``safe_files``).
     """
     if paper not in PAPERS:
         raise ValueError(f"paper: expected one of: {', '.join(PAPERS)}, received {paper!r}")
@@ -217,7 +218,7 @@ def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a
         data = compile_summary(summary, fmt="pdf", paper=paper)
     except (TypesetError, typst.TypstError) as exc:
         raise SummaryWriteError(str(path), f"the summary could not be typeset ({exc})") from None
-    write_summary_file(path, data)
+    write_summary_file(path, data, kind=".pdf", exclusive=exclusive)
     return pdf_page_count(data)
 
 

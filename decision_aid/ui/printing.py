@@ -11,14 +11,16 @@ pages, typeset once, are painted on the printer as vectors (``summary_pdf.paint_
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
+import sys
 
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from ..errors import SummaryWriteError
+from ..errors import SummaryWriteError, excerpt
 from ..summary import typeset
 from ..summary.model import Summary
 from .summary_pdf import PAPERS, paint_pages, svg_pages
@@ -113,3 +115,29 @@ def send_pdf(queue: str, pdf: bytes, *, copies: int = 1, title: str = "") -> Non
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip() or f"lp ended with status {done.returncode}"
         raise SummaryWriteError(queue, reason)
+
+
+
+# -- every failure on the way to the printer is told kindly and keeps the session (issue 18): an empty printer list
+# between the check and the dialog, a driver that throws, anything from the print path.
+
+PRINT_FAILED_TITLE = "Printing failed"
+
+
+def kindly(print_summary):
+    """``print_summary`` that never raises: on any exception the person is told (``PRINT_FAILED``, through the
+    same ``tell``), the staff see one line on stderr, and False is returned, so the caller offers a PDF."""
+
+    @functools.wraps(print_summary)
+    def guarded(summary, parent=None, *, paper=None, tell=None):
+        try:
+            return print_summary(summary, parent, paper=paper, tell=tell)
+        except Exception as exc:
+            print(f"decision-aid: printing failed: {type(exc).__name__}: {excerpt(exc, 120)}", file=sys.stderr)
+            (tell or _tell)(parent, PRINT_FAILED_TITLE, PRINT_FAILED)
+            return False
+
+    return guarded
+
+
+print_summary = kindly(print_summary)  # issue 18: every print failure is told kindly and keeps the session

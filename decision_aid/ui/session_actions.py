@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..answers import load_answers, save_answers
 from ..errors import AnswersError, DecisionAidError
+from ..safe_files import with_ending
 from ..session import Session
 from . import wording
 
@@ -57,6 +58,7 @@ class SessionActions:
                                             file_filter=wording.ANSWERS_FILTER)
         if not path:
             return
+        path = with_ending(path, ".json")  # issue 18: the Open dialog lists *.json only
         try:
             save_answers(self.session.answers, path)
         except OSError as exc:
@@ -140,7 +142,8 @@ class SessionActions:
         from .summary_pdf import write_pdf
 
         try:
-            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper)
+            # issue 18: checked, 0600; kiosk exports created exclusively (never over another kiosk's file)
+            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper, exclusive=self.kiosk)
         except DecisionAidError as exc:
             # The kiosk's folder is the clinic's business: a kind word here, the details for the staff.
             text, informative = ((wording.KIOSK_PDF_FAILED, wording.FOR_THE_STAFF.format(detail=exc)) if self.kiosk

@@ -26,6 +26,7 @@ from .pages.summary import SummaryPage
 from .session_actions import SessionActions
 from .session_dialogs import SessionDialogs
 from .step_list import StepList
+from .step_marks import StepMarks
 from .steps import CONTENT_STEP_PAGE, PAGE_IDS, PAGES, STEP_COUNT, STEP_NUMBERS
 from .styling import named
 from .top_bar import TopBar
@@ -86,6 +87,7 @@ class SessionView(QWidget):
         # start); the others as their pages are reached.
         QTimer.singleShot(PREBUILD_DELAY_MS, self, self._enable_touch)
         session.answers_changed.connect(self._answers_changed)
+        self.step_marks = None if kiosk else StepMarks(self, PAGES)  # issue 18: completion marks in nurse mode
         session.display_changed.connect(lambda _s: self.apply_display())
         self._shortcuts()
         self.apply_display()

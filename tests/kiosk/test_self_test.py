@@ -43,9 +43,9 @@ def test_the_self_test_passes_on_the_shipped_content_and_leaves_nothing_behind(t
     assert out.returncode == 0, out.stdout + out.stderr
     lines = out.stdout.strip().splitlines()
     checks = [line.split(":")[1].strip() for line in lines[:-1]]
-    assert checks == ["content", "content fingerprint", "Qt", "font", "pages", "summary PDF"]
+    assert checks == ["content", "content fingerprint", "clinic file", "Qt", "font", "pages", "summary PDF"]
     assert all(line.startswith("ok: ") for line in lines[:-1]), out.stdout
-    assert lines[-1] == "self-test passed: all 6 checks ok"
+    assert lines[-1] == "self-test passed: all 7 checks ok"
     assert fingerprint(SHIPPED) in out.stdout
     assert "platform offscreen" in out.stdout
     assert out.stderr == "", out.stderr  # no noise for the IT person to wonder about
@@ -71,7 +71,7 @@ def test_broken_content_fails_with_every_problem_named(tmp_path):
                and "received 'everyone'" in line for line in lines), out.stdout
     assert "FAILED: pages: not run, because the content check failed" in lines
     assert "FAILED: summary PDF: not run, because the content check failed" in lines
-    assert lines[-1].startswith("self-test FAILED: 3 of 6 checks failed")
+    assert lines[-1].startswith("self-test FAILED: 3 of 7 checks failed")
 
 
 def test_a_missing_content_folder_is_named(tmp_path):

@@ -14,7 +14,6 @@ from decision_aid.answers import (
     load_answers,
     parse_answers,
     save_answers,
-    write_text_atomically,
 )
 from decision_aid.errors import AnswersError, DecisionAidError
 
@@ -131,8 +130,10 @@ def test_every_problem_is_reported_at_once():
         "answers.json: sure.happy: expected one of: sure, understand, risks_benefits, support, received 'happy'",
         "answers.json: questions[1]: expected a non-empty text, received 3",
         "answers.json: questions: expected each question id at most once, received a list",
-        "answers.json: own_questions[0]: expected a non-empty text, received '  '",
-        "answers.json: name: expected a text, received 7",
+        "answers.json: own_questions[0]: expected a non-empty text of at most 300 characters, without control "
+        "characters or lone surrogates, received '  '",
+        "answers.json: name: expected a text of at most 120 characters, without control characters or lone "
+        "surrogates, received 7",
     ]
 
 
@@ -208,7 +209,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        write_text_atomically(path, b"new")
+        save_answers(Answers(leaning="surgery"), path)
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 

@@ -338,12 +338,12 @@ def test_writing_into_a_missing_folder_names_it(tmp_path):
 
 
 def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    import decision_aid.answers as answers_module
+    import decision_aid.safe_files as safe_files_module
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(answers_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(safe_files_module.tempfile, "mkstemp", refuse)
     with pytest.raises(SummaryWriteError) as info:
         write_summary_file(tmp_path / "s.json", b"{}")
     assert "may not write there" in str(info.value) and str(tmp_path) in str(info.value)
