@@ -14,16 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sized
 from typing import NoReturn
 
-from .errors import (  # the message-shaping lives with the messages
-    CONTROL as _CONTROL,
-)
-from .errors import (
-    SURROGATE as _SURROGATE,
-)
-from .errors import (
-    Problem,
-    ProblemsError,
-)
+from .errors import CONTROL as _CONTROL  # the message-shaping lives with the messages (errors)
+from .errors import SURROGATE as _SURROGATE
+from .errors import Problem, ProblemsError
 
 MAX_NESTING = 100  # lists/mappings inside each other; a real answers file is 3 deep, the content 8, a clinic file 3
 MAX_DIGITS = 100  # digits in one number (Python's own int limit is 4 300, then a traceback)

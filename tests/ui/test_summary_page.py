@@ -10,11 +10,8 @@ from PySide6.QtTest import QTest
 from decision_aid.clinic import Clinic
 from decision_aid.errors import SummaryWriteError
 from decision_aid.ui.dialogs import MessageDialog
-from decision_aid.ui.pages.summary import summary_available
 
 from ui_helpers import click, settle
-
-pytestmark = pytest.mark.skipif(not summary_available(), reason="the summary writer is not installed yet")
 
 
 def summary_page(qtbot, window):

@@ -6,12 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from decision_aid.ui.pages.summary import summary_available
 from decision_aid.ui.summary_pdf import svg_pages
 
 from ui_helpers import FULL, OPEN_TRIALS_CLINIC, SCREENSHOTS, settle
-
-pytestmark = pytest.mark.skipif(not summary_available(), reason="the summary writer is not installed")
 
 
 @pytest.mark.parametrize("scale,high_contrast", [(100, False), (200, True), (200, False), (100, True)])

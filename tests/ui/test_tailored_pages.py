@@ -209,9 +209,8 @@ def test_screenshots_of_tailored_pages(qtbot, make_window, shipped_content, name
         assert path.stat().st_size > 10_000
 
 
-def test_need_help_panel_on_the_welcome_page_and_one_for_the_summary_page(qtbot, make_window, shipped_content):
+def test_need_help_panel_on_the_welcome_and_the_summary_page(qtbot, make_window, shipped_content):
     from decision_aid.clinic import Clinic
-    from decision_aid.ui.help_panel import HelpPanel
 
     window = make_window(content=shipped_content, clinic=Clinic(name="Riverside Breast Clinic", phone="555 0100",
                                                                 nurse="at the front desk"))
@@ -220,10 +219,9 @@ def test_need_help_panel_on_the_welcome_page_and_one_for_the_summary_page(qtbot,
     text = words(welcome.help_panel)
     assert "Need help? What happens next" in text and "Call Riverside Breast Clinic on 555 0100." in text
     summary = go(window, qtbot, "summary")
-    panel = HelpPanel(session=window.session)  # how the summary page holds it: one card in its column
-    summary.scroll.add(panel)
     settle(qtbot)
-    assert panel.isVisible() and "You can find a nurse at the front desk." in words(panel)
+    assert summary.help_panel.isVisible() and "You can find a nurse at the front desk." in words(summary.help_panel)
+    assert "Call Riverside Breast Clinic on 555 0100." in words(summary.help_panel)
 
 
 def test_need_help_panel_without_a_clinic_file(qtbot, make_window, shipped_content):

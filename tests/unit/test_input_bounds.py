@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_aid import limits
+from decision_aid import errors, limits
 from decision_aid.answers import load_answers
 from decision_aid.clinic import load_clinic
 from decision_aid.content import load_content
@@ -26,7 +26,7 @@ def run(*args, env=None):
 def one_line_error(exc, path):
     lines = str(exc).splitlines()
     assert len(lines) == 1, lines[:3]
-    assert lines[0].startswith(str(path)[:60]) and len(lines[0]) <= limits.MAX_MESSAGE_LINE
+    assert lines[0].startswith(str(path)[:60]) and len(lines[0]) <= errors.MAX_MESSAGE_LINE
     return lines[0]
 
 
@@ -148,10 +148,10 @@ def test_cli_summary_refuses_a_surrogate_name_in_one_line(tmp_path):
 
 
 def test_excerpt_is_short_and_one_line():
-    assert limits.excerpt("x" * 10_000_000).endswith("… (10,000,000 characters)")
-    assert len(limits.excerpt("x" * 10_000_000)) < 100
-    assert "\n" not in limits.excerpt("a\nb\x1b") and "\\n" in limits.excerpt("a\nb")
-    assert len(limits.message_line("y" * 1000)) == limits.MAX_MESSAGE_LINE
+    assert errors.excerpt("x" * 10_000_000).endswith("… (10,000,000 characters)")
+    assert len(errors.excerpt("x" * 10_000_000)) < 100
+    assert "\n" not in errors.excerpt("a\nb\x1b") and "\\n" in errors.excerpt("a\nb")
+    assert len(errors.message_line("y" * 1000)) == errors.MAX_MESSAGE_LINE
 
 
 def test_typed_text_is_cleaned_for_the_session():

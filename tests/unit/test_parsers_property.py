@@ -14,8 +14,7 @@ from decision_aid.answers import Answers, load_answers
 from decision_aid.clinic import Clinic, load_clinic
 from decision_aid.content import load_content
 from decision_aid.content.yamlio import YamlProblem, parse_yaml
-from decision_aid.errors import AnswersError, ClinicError, ContentError
-from decision_aid.limits import MAX_MESSAGE_LINE
+from decision_aid.errors import MAX_MESSAGE_LINE, AnswersError, ClinicError, ContentError
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,

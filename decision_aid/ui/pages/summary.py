@@ -13,7 +13,8 @@ from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..labels import Card, Heading, RichText
+from ..help_panel import HelpPanel
+from ..labels import Card, Heading
 from ..reflow import row_of
 from ..styling import named
 from .base import StepPage
@@ -22,16 +23,6 @@ if TYPE_CHECKING:
     from ...answers import Answers
 
 PREVIEW_DELAY_MS = 400  # after typing a name, redraw the preview once the person pauses
-
-
-def summary_available() -> bool:
-    """Whether the summary writer is installed (it is built alongside the wizard)."""
-    try:
-        from ... import summary  # noqa: F401
-        from .. import summary_pdf  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class PageView(QWidget):
@@ -130,7 +121,9 @@ class SummaryPage(StepPage):
         super().__init__(**kwargs)
 
     def build(self) -> None:
-        self.available = summary_available()
+        # Who to ask and what happens next, above the name: the person is about to leave the screen.
+        self.help_panel = HelpPanel(session=self.session)
+        self.scroll.add(self.help_panel)
         name_card = Card(role="card")
         name_card.body.addWidget(Heading("Your name (you can leave this empty)", role="subheading"))
         self.name = named(QLineEdit(), "Your name, printed on the summary (optional)")
@@ -156,8 +149,6 @@ class SummaryPage(StepPage):
         self.start_over_button.clicked.connect(self._on_start_over)
         buttons.append(self.start_over_button)
         self.scroll.add(row_of(*buttons))
-        for b in buttons[:-1]:
-            b.setEnabled(self.available)
         self.pdf_note = None
         if self._pdf_note:
             self.pdf_note = Heading(self._pdf_note, role="body")
@@ -166,16 +157,8 @@ class SummaryPage(StepPage):
             self.scroll.add(self.pdf_note)
 
         self.scroll.add(Heading("Preview", role="heading"))
-        self.preview: SummaryPreview | None
-        if self.available:
-            self.preview = SummaryPreview()
-            self.scroll.add(self.preview)
-            self.missing = None
-        else:
-            self.preview = None
-            self.missing = RichText("<p>The summary cannot be shown: the summary writer is not installed in this "
-                                    "copy of the aid. Please tell the clinic's IT team.</p>", name="Summary missing")
-            self.scroll.add(self.missing)
+        self.preview = SummaryPreview()
+        self.scroll.add(self.preview)
         self._previewed: Answers | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -200,7 +183,7 @@ class SummaryPage(StepPage):
         self.update_preview()
 
     def update_preview(self) -> None:
-        if self.preview is None or self._previewed is self.session.answers:
+        if self._previewed is self.session.answers:
             return
         from ...content.markup import html_to_text
         from ...summary import render_html
