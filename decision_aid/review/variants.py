@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..answers import LIST_FIELDS, SITUATION_CHOICES, Answers
-from ..content.model import Content, OnlyOf
+from ..content.model import STEPS, Content, OnlyOf
 from ..tailoring import tailor, visible_pages
 
 CLINIC_TRIALS = (False, True)
@@ -25,21 +25,9 @@ CLINIC_TRIALS = (False, True)
 Signature = tuple[
     tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]
 ]
-# Steps whose pages may carry show_when (the wizard's content steps and the pages opened from them).
-PAGE_STEPS = (
-    "welcome",
-    "situation",
-    "local-therapy",
-    "option",
-    "trials",
-    "risks",
-    "values",
-    "leaning",
-    "questions",
-    "summary",
-    "about",
-    "detail",
-)
+# Steps whose pages may carry show_when (the wizard's content steps and the pages opened from them); notes are
+# chosen by the rules instead.
+PAGE_STEPS = tuple(step for step in STEPS if step != "note")
 
 
 @dataclass(frozen=True)
