@@ -23,16 +23,16 @@ sys.path.insert(0, str(ROOT / "tests" / "kiosk"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from decision_aid.app import guard_sessions  # noqa: E402
-from decision_aid.clinic import Clinic  # noqa: E402
-from decision_aid.content import load_content  # noqa: E402
-from decision_aid.privacy import TempFolder  # noqa: E402
-from decision_aid.ui.main_window import MainWindow  # noqa: E402
-from decision_aid.ui.privacy_qt import KioskPrivacy  # noqa: E402
+from decision_aid.app import guard_sessions
+from decision_aid.clinic import Clinic
+from decision_aid.content import load_content
+from decision_aid.privacy import TempFolder
+from decision_aid.ui.main_window import MainWindow
+from decision_aid.ui.privacy_qt import KioskPrivacy
 
-import kiosk_driver as drive  # noqa: E402
+import kiosk_driver as drive
 
 BASELINE_SESSION = 50
 MAX_GROWTH = 0.05
