@@ -17,3 +17,17 @@ def content_copy(tmp_path):
     dest = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, dest)
     return dest
+
+
+def messages(root, **kwargs):
+    """Every problem check-content finds in ``root``, as the lines it prints."""
+    from decision_aid.content.checker import check_content
+
+    return [str(p) for p in check_content(root, **kwargs).problems]
+
+
+def edit(path, old, new, count=1):
+    """Replace ``old`` in a copied content file, failing loudly when the fixture no longer holds it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

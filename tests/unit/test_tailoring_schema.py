@@ -1,17 +1,7 @@
 """The schema pieces that say who each figure applies to (facts.yaml ``study``, tailoring.yaml ``studies``,
 ``unsure_questions``, ``value_conflicts``, ``flag_texts``) and option page variants: each defect, its exact message."""
 
-from decision_aid.content.checker import check_content
-
-
-def messages(root, **kwargs):
-    return [str(p) for p in check_content(root, **kwargs).problems]
-
-
-def edit(path, old, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+from tests.conftest import edit, messages
 
 
 def test_a_trial_figure_without_its_population_is_refused(content_copy):
