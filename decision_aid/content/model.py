@@ -48,7 +48,8 @@ Number = Annotated[int | float, Meta(description="a number")]
 Per100 = Annotated[Annotated[int, Meta(ge=0, le=100)] | Annotated[float, Meta(ge=0, le=100)],
                    Meta(description="a number from 0 to 100")]
 Date = Annotated[dt.date, Meta(description="a date as YYYY-MM-DD")]
-Version = Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="a version such as 1.0.0")]
+VERSION_PATTERN = r"^\d+\.\d+\.\d+$"
+Version = Annotated[str, Meta(pattern=VERSION_PATTERN, description="a version such as 1.0.0")]
 Nct = Annotated[str, Meta(pattern=r"^NCT\d{8}$", description="an NCT number such as NCT01242800")]
 Framing = Literal[FRAMINGS]  # type: ignore[valid-type]
 
@@ -303,7 +304,7 @@ class Review(Struct, kw_only=True, frozen=True):
     role: Text
     clinician: Bool
     date: Date
-    version: Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$",
+    version: Annotated[str, Meta(pattern=VERSION_PATTERN,
                                  description="the content version reviewed, such as 1.0.0")]
     listed: Annotated[Literal["all"] | tuple[Id, ...], Meta(description=f"a list of page ids, or {ALL_PAGES}")] = (
         msgspec.field(name="pages"))
