@@ -24,10 +24,13 @@ def page_title(page: dict) -> str:
 
 
 def page_faults(page: dict, *, after_next: bool, check_focus: bool) -> list[str]:
+    """A wizard page's faults; for a "Read more" window (``page["dialog"]``) its title is the window's name."""
     nodes = page["nodes"]
-    where = page_title(page) or page["window"]
+    dialog = page.get("dialog", False)
+    title = page["window"] if dialog else page_title(page)
+    where = title or page["window"]
     faults: list[str] = []
-    if not WINDOW.match(page["window"]):
+    if not dialog and not WINDOW.match(page["window"]):
         faults.append(f"{where}: the window's name does not say the step: {page['window']!r}")
     for n in nodes:
         label = f"{where}: {n['role']} {n['name'][:50]!r}"
@@ -49,11 +52,11 @@ def page_faults(page: dict, *, after_next: bool, check_focus: bool) -> list[str]
                 if ": opens " not in link:
                     faults.append(f"{label}: link {link!r} without where it leads")
     titles = [n for n in nodes if n["role"] == "heading" and n["attributes"].get("level") == "1"]
-    if [n["name"] for n in titles] != [page_title(page)]:
-        faults.append(f"{where}: expected one level-1 heading, the page's title {page_title(page)!r}; "
+    if [n["name"] for n in titles] != [title]:
+        faults.append(f"{where}: expected one level-1 heading, the page's title {title!r}; "
                       f"found {[n['name'] for n in titles]}")
     faults += _group_faults(nodes, where)
-    if check_focus and after_next:
+    if check_focus and after_next and not dialog:
         focused = [n for n in nodes if n["focused"] and n["role"] != "list item"]  # a list's current item is
         if [(n["role"], n["name"]) for n in focused] != [("heading", page_title(page))]:  # "focused" always
             faults.append(f"{where}: after Next the focus is on {[(n['role'], n['name']) for n in focused]}, "
@@ -89,7 +92,9 @@ def run_faults(pages: list[dict], *, mode: str, steps: int) -> list[str]:
     faults += [f"{mode}: {e}" for e in errors]
     for number, page in enumerate(walked):
         faults += [f"{mode}: {f}" for f in page_faults(page, after_next=number > 0, check_focus=mode == "kiosk")]
-    seen = {int(m.group(1)) for p in walked if (m := WINDOW.match(p["window"]))}
+    if not any(p.get("dialog") for p in walked):
+        faults.append(f"{mode}: no Read more window walked")
+    seen = {int(m.group(1)) for p in walked if not p.get("dialog") and (m := WINDOW.match(p["window"]))}
     if seen != set(range(1, steps + 1)):
         faults.append(f"{mode}: walked steps {sorted(seen)}, expected 1 to {steps}")
     nodes = [n for p in walked for n in p["nodes"]]

@@ -4,8 +4,9 @@ Run inside ``dbus-run-session -- xvfb-run -a PYTHON atspi_probe.py APP_PYTHON MO
 ``dbus`` (dbus-python: Debian's python3-dbus, installed by scripts/setup.sh). For each MODE (``nurse``, ``kiosk``)
 it starts the aid with APP_PYTHON on the X server with accessibility on, finds it in the AT-SPI registry, and on
 every page walks what is showing, then presses Next through AT-SPI's Action interface (the aid's own navigation)
-until the last page. It prints one JSON line per page: the mode, the window's name and the nodes (role, name,
-description, states, object attributes, the length of the text a label shows), for tests/ui/test_atspi.py.
+until the last page; then Back to the first page with a "Read more" button, whose window it opens, walks and
+closes. It prints one JSON line per page or window: the mode, the window's name and the nodes (role, name,
+description, states, object attributes), for tests/ui/test_atspi.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 import dbus
 
 ROOT = Path(__file__).resolve().parents[2]
-ACCESSIBLE, ACTION, TEXT = "org.a11y.atspi.Accessible", "org.a11y.atspi.Action", "org.a11y.atspi.Text"
+ACCESSIBLE, ACTION = "org.a11y.atspi.Accessible", "org.a11y.atspi.Action"
 PROPERTIES = "org.freedesktop.DBus.Properties"
 ENABLED, FOCUSABLE, FOCUSED, SHOWING = 8, 11, 12, 25  # AtspiStateType
 APP_NAME = "Decision aid"
@@ -53,8 +54,6 @@ class Tree:
                 "showing": bool(states & (1 << SHOWING)), "focusable": bool(states & (1 << FOCUSABLE)),
                 "focused": bool(states & (1 << FOCUSED)), "enabled": bool(states & (1 << ENABLED)),
                 "attributes": {str(k): str(v) for k, v in self.call(ref, ACCESSIBLE, "GetAttributes").items()}}
-        if info["role"] == "label" and TEXT in self.call(ref, ACCESSIBLE, "GetInterfaces"):
-            info["text_length"] = int(self.prop(ref, TEXT, "CharacterCount"))
         return info
 
     def walk(self, root) -> tuple[list[dict], list]:
@@ -98,6 +97,47 @@ def frame_name(tree: Tree, app_ref) -> str:
     return str(tree.prop(frames[0], ACCESSIBLE, "Name")) if frames else ""
 
 
+def press(tree: Tree, button) -> None:
+    actions = [str(a[0]) for a in tree.call(button, ACTION, "GetActions")]
+    tree.call(button, ACTION, "DoAction", actions.index("Press") if "Press" in actions else 0)
+
+
+def turn(tree: Tree, app_ref, button) -> str:
+    """Press Next or Back; the new page's window name, or "" when no new page came."""
+    before = title = frame_name(tree, app_ref)
+    press(tree, button)
+    deadline = time.monotonic() + 15
+    while title == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+        title = frame_name(tree, app_ref)
+    time.sleep(0.5)  # the new page laid out, its heading focused
+    return "" if title == before else title
+
+
+def walk_window(tree: Tree, app_ref, opener, mode: str) -> str:
+    """Open a "Read more" window with ``opener``, walk it, close it with its Close button; a problem or ""."""
+    press(tree, opener)
+    windows, deadline = tree.children(app_ref), time.monotonic() + 15
+    while len(windows) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        windows = tree.children(app_ref)
+    if len(windows) < 2:
+        return "a Read more button pressed through AT-SPI opened no window"
+    time.sleep(0.5)  # laid out
+    window = windows[-1]
+    nodes, buttons = tree.walk(window)
+    print(json.dumps({"mode": mode, "window": str(tree.prop(window, ACCESSIBLE, "Name")), "dialog": True,
+                      "nodes": nodes}), flush=True)
+    close = next((ref for name, ref in buttons if name == "Close" or name.startswith("Close:")), None)
+    if close is None:
+        return "a Read more window without a Close button"
+    press(tree, close)
+    deadline = time.monotonic() + 15
+    while len(tree.children(app_ref)) > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return "" if len(tree.children(app_ref)) == 1 else "Close pressed through AT-SPI: the window stayed open"
+
+
 def walk_mode(tree: Tree, python: str, mode: str) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1",
                PYTHONFAULTHANDLER="1")
@@ -126,17 +166,24 @@ def walk_mode(tree: Tree, python: str, mode: str) -> int:
                 print(json.dumps({"mode": mode, "window": title, "nodes": nodes}), flush=True)
                 next_button = next((ref for name, ref in buttons if name == "Next" or name.startswith("Next:")), None)
                 if next_button is None:
-                    return 0 if app.poll() is None else fail("after the last page")
-                actions = [str(a[0]) for a in tree.call(next_button, ACTION, "GetActions")]
-                tree.call(next_button, ACTION, "DoAction", actions.index("Press") if "Press" in actions else 0)
-                before, deadline = title, time.monotonic() + 15
-                while title == before and time.monotonic() < deadline:
-                    time.sleep(0.1)
-                    title = frame_name(tree, app_ref)
-                if title == before:
-                    return fail(f"Next pressed through AT-SPI on {before!r}: no new page")
-                time.sleep(0.5)  # the new page laid out, its heading focused
-            return fail("Next never ran out")
+                    break
+                title = turn(tree, app_ref, next_button)
+                if not title:
+                    return fail("Next pressed through AT-SPI: no new page")
+            else:
+                return fail("Next never ran out")
+            # Back (a closed window leaves no window active under Xvfb, so after the pages' focus was checked) to the
+            # first page with a "Read more" button: its window walked too.
+            for _ in range(30):
+                _, buttons = tree.walk(app_ref)
+                read_more = next((ref for name, ref in buttons if name.startswith("Read more:")), None)
+                if read_more is not None:
+                    problem = walk_window(tree, app_ref, read_more, mode)
+                    return fail(problem) if problem else (0 if app.poll() is None else fail("after the walk"))
+                back = next((ref for name, ref in buttons if name == "Back" or name.startswith("Back:")), None)
+                if back is None or not turn(tree, app_ref, back):
+                    return fail("no page with a Read more button")
+            return fail("Back never ran out")
         except dbus.DBusException as exc:
             return fail(f"D-Bus: {exc.get_dbus_name()}: {exc.get_dbus_message()}")
         finally:

@@ -1,7 +1,7 @@
 """The accessibility tree as a Linux screen reader gets it: through AT-SPI over D-Bus, from the aid running on Xvfb
 under its own D-Bus session (tests/ui/atspi_probe.py). Every page, nurse and kiosk mode, walked by pressing Next
-through AT-SPI; tests/ui/atspi_checks.py names the faults. Skipped where D-Bus, Xvfb, AT-SPI or dbus-python are
-missing (scripts/setup.sh installs them)."""
+through AT-SPI, and a "Read more" window opened and closed through it; tests/ui/atspi_checks.py names the faults.
+Skipped where D-Bus, Xvfb, AT-SPI or dbus-python are missing (scripts/setup.sh installs them)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _probe_can_run() -> str:
 
 @pytest.fixture(scope="module")
 def walked():
-    """Both modes, every page: about 25 s, one D-Bus session, one aid process per mode."""
+    """Both modes, every page and a Read more window: about 40 s, one D-Bus session, one aid process per mode."""
     missing = _probe_can_run()
     if missing:
         pytest.skip(f"needs {missing}")
@@ -98,6 +98,13 @@ def test_the_atspi_checks_find_each_fault():
         plant(page["nodes"])
         found = "\n".join(page_faults(page, after_next=True, check_focus=True))
         assert fault in found, (fault, found)
+    window = {"mode": "kiosk", "window": "Keep going", "dialog": True,
+              "nodes": [_node("dialog", "Keep going"), _node("heading", "Keep going", parent=0,
+                                                             attributes={"level": "1"})]}
+    assert page_faults(window, after_next=True, check_focus=True) == []
+    window["nodes"][1]["role"] = "label"
+    assert "expected one level-1 heading, the page's title 'Keep going'" in "\n".join(
+        page_faults(window, after_next=True, check_focus=True))
     answers_as_plain_panel = _good_page()
     answers_as_plain_panel["nodes"][4]["role"] = "filler"
     assert "answer group" in "\n".join(page_faults(answers_as_plain_panel, after_next=True, check_focus=True))
@@ -110,3 +117,4 @@ def test_a_walk_that_misses_pages_or_long_texts_fails():
     assert "walked steps [2], expected 1 to 9" in faults
     assert "no text longer than 1000 characters" in faults
     assert "the aid stopped" in faults
+    assert "no Read more window walked" in faults
