@@ -54,7 +54,7 @@ class HeadingInterface(QAccessibleWidget):
     Qt finds the attributes through the virtual ``interface_cast``, whose C++ result is a ``void *``. Shiboken turns
     only a wrapped object (its C++ pointer) or a ``shiboken6.VoidPtr`` back into a ``void *``: a plain ``int``
     address, or the ``None`` the base class gives for "no such interface", leave C++ a garbage pointer and the aid
-    crashes (test_every_interface_of_a_heading_is_safe_to_ask_for shows both)."""
+    crashes (tests/ui/test_screen_reader.py: test_headings_have_their_level_and_every_interface_…)."""
 
     def __init__(self, widget: QLabel, level: int):
         super().__init__(widget, QAccessible.Role.Heading)
