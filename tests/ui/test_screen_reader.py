@@ -259,3 +259,23 @@ def test_a_heading_qt_described_before_it_was_one_is_described_again(qtbot, make
     again = QAccessible.queryAccessibleInterface(late)
     assert again.role() == QAccessible.Role.Heading
     assert again.attributesInterface().attributeValue(QAccessible.Attribute.Level) == 2
+
+
+@pytest.mark.parametrize("kiosk", MODES)
+def test_start_over_with_a_screen_reader_running(qtbot, screen_reader_running, make_window, shipped_content, kiosk):
+    """Start over builds a new view while Qt describes every widget as it is made: the old headings' interfaces
+    (and their level objects, held from Python) go with their widgets, and the new page's heading is a heading."""
+    import gc
+
+    window = make_window(content=shipped_content, kiosk=kiosk)
+    for _ in range(2):
+        for page_id in range(len(PAGES)):
+            window.wizard.go_to(page_id)
+            settle(qtbot)
+        window.reset()
+        settle(qtbot)
+        gc.collect()
+    heading = QAccessible.queryAccessibleInterface(window.current_page().heading)
+    assert heading.role() == QAccessible.Role.Heading
+    assert heading.attributesInterface().attributeValue(QAccessible.Attribute.Level) == 1
+    assert not tree_faults(window)[0]
