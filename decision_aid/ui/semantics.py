@@ -35,7 +35,7 @@ _installed: list = []
 
 class LevelAttributes(QAccessibleAttributesInterface):
     """A heading's level, through Qt's attributes interface: the AT-SPI bridge sends it as the object attribute
-    ``level`` (``AtSpiAdaptor::getAttributes``), UI Automation as ``aria-level``."""
+    ``level`` (``AtSpiAdaptor::getAttributes``), UI Automation as ``level=N`` in its AriaProperties."""
 
     def __init__(self, level: int):
         super().__init__()
