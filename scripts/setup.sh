@@ -13,8 +13,9 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0
   # tests: PDF pages to PNG
   poppler-utils
-  # tests: the accessibility tree as a screen reader reads it (AT-SPI over D-Bus; busctl comes with systemd)
-  at-spi2-core dbus-daemon
+  # tests: the accessibility tree as a screen reader reads it (AT-SPI over D-Bus, read with the system Python's
+  # dbus-python: tests/ui/atspi_probe.py)
+  at-spi2-core dbus-daemon python3-dbus
   # read-aloud: the offline voice (English and Spanish)
   espeak-ng
   # the bundle: strip removes about 30 MB of debug symbols

@@ -1,7 +1,8 @@
 """What a screen reader needs, attached from outside the pages: ``attach(view)`` once per session view.
 
-- Headings are exposed with the heading role, answer groups as groups named by their question (an accessible
-  interface factory: Qt asks it for every widget it describes).
+- Headings are exposed with the heading role and their level (1 the page's title, 2 a section, 3 a part of one),
+  answer groups as groups named by their question (an accessible interface factory: Qt asks it for every widget it
+  describes).
 - After every page change the window title names the step ("Step 3 of 9: Your options — …"), focus goes to the
   page's heading, and the change is announced.
 - Each page starts with two skips, right after its heading: to the first question and to Next, so Next is at most
@@ -18,7 +19,7 @@ from urllib.parse import unquote
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleAttributesInterface
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .choice_buttons import ChoiceButton, ChoiceCheck
@@ -32,13 +33,39 @@ _INTERFACES: dict = {}  # the Python interfaces Qt was given, kept alive with th
 _installed: list = []
 
 
+class LevelAttributes(QAccessibleAttributesInterface):
+    """A heading's level, through Qt's attributes interface: the AT-SPI bridge sends it as the object attribute
+    ``level`` (``AtSpiAdaptor::getAttributes``), UI Automation as ``level=N`` in its AriaProperties."""
+
+    def __init__(self, level: int):
+        super().__init__()
+        self.level = level
+
+    def attributeKeys(self):
+        return [QAccessible.Attribute.Level]
+
+    def attributeValue(self, key):
+        return self.level if key == QAccessible.Attribute.Level else None
+
+
 class HeadingInterface(QAccessibleWidget):
-    """A heading label: role Heading, its text as its name. (The heading level cannot be given from Python:
-    ``QAccessibleAttributesInterface`` is reached through ``interface_cast``, which returns a C++ pointer.)"""
+    """A heading label: role Heading, its text as its name, its level as an attribute.
+
+    Qt finds the attributes through the virtual ``interface_cast``, whose C++ result is a ``void *``. Shiboken turns
+    only a wrapped object (its C++ pointer) or a ``shiboken6.VoidPtr`` back into a ``void *``: a plain ``int``
+    address, or the ``None`` the base class gives for "no such interface", leave C++ a garbage pointer and the aid
+    crashes (tests/ui/test_screen_reader.py: test_headings_have_their_level_and_every_interface_…)."""
 
     def __init__(self, widget: QLabel, level: int):
         super().__init__(widget, QAccessible.Role.Heading)
         self.level = level
+        self.attributes = LevelAttributes(level)  # lives as long as this interface (held in _INTERFACES)
+
+    def interface_cast(self, kind):
+        if kind == QAccessible.InterfaceType.AttributesInterface:
+            return self.attributes
+        base = super().interface_cast(kind)
+        return shiboken6.VoidPtr(None) if base is None else base  # a null pointer C++ can take
 
     def text(self, kind):
         if kind == QAccessible.Text.Name:
@@ -87,6 +114,24 @@ def install_factory() -> None:
         _installed.append(True)
 
 
+def describe(root: QWidget) -> None:
+    """Every heading and answer group under ``root`` (and ``root``) described by its own interface. Qt asks the
+    factory once per widget, when it first describes it; with a screen reader running that is while the widget is
+    being made, before it is a label with a heading's role or holds answers. Such an interface is dropped, so that
+    Qt asks the factory again."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel) and widget.property("role") in HEADING_LEVELS:
+            kind: type = HeadingInterface
+        elif widget.property(GROUP):
+            kind = GroupInterface
+        else:
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface is not None and not isinstance(interface, kind):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
+            QAccessible.queryAccessibleInterface(widget)
+
+
 # -- announcements ------------------------------------------------------------------------------------------------
 
 def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
@@ -129,10 +174,12 @@ def attach(view) -> None:
     view.session.answers_changed.connect(answers_changed)
     view.session.display_changed.connect(lambda _s: _display_changed(view))
     wizard.page_changed.connect(lambda page_id: page_arrived(view, page_id))
+    describe(view)
     page_arrived(view, wizard.currentId(), focus=False)
 
 
 def dialog_opened(view, dialog: QWidget) -> None:
+    describe(dialog)
     watch_links(view, dialog)
     label_in_name(dialog)
 
@@ -177,6 +224,7 @@ def prepare_page(view, page) -> None:
     page.skip_question.setVisible(_first_question(page) is not None)
     page.skip_next.setVisible(view.wizard.next_button.isEnabled())
     name_groups(page)
+    describe(page)
     watch_links(view, page)
     view.wizard.fix_tab_order(page)
 
@@ -228,18 +276,26 @@ def _focus_next(view) -> None:
 
 
 def name_groups(page) -> None:
-    """The holder of each question's answers is a group named by the question (its first heading above)."""
+    """The holder of each question's answers is a group named by the question (its first heading above); so is a
+    block of tick boxes under its heading."""
     for block in page.findChildren(QWidget):
         prompt = getattr(block, "prompt", None)
         if isinstance(prompt, QLabel) and hasattr(block, "buttons"):
             holder = next(iter(block.buttons.values())).parentWidget()
             holder.setProperty(GROUP, True)  # before the name: naming makes Qt describe the widget, once
             holder.setAccessibleName(prompt.text())
-        elif hasattr(block, "checks") and block.checks:
+        elif (hasattr(block, "checks") and block.checks) or _ticks_under_a_heading(block):
             headings = [h for h in block.findChildren(QLabel) if h.property("role") == "subheading"]
             if headings:
                 block.setProperty(GROUP, True)
                 block.setAccessibleName(headings[0].text())
+
+
+def _ticks_under_a_heading(block: QWidget) -> bool:
+    """A block of two or more tick boxes under its own heading ("About surgery" and its questions)."""
+    children = block.children()
+    return (sum(isinstance(c, ChoiceCheck) for c in children) >= 2
+            and any(isinstance(c, QLabel) and c.property("role") == "subheading" for c in children))
 
 
 # -- links ----------------------------------------------------------------------------------------------------

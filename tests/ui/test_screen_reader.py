@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from decision_aid.content.markup import html_to_text
 from decision_aid.ui import read_aloud, semantics
-from decision_aid.ui.choice_buttons import ChoiceButton
+from decision_aid.ui.choice_buttons import ChoiceButton, ChoiceCheck
 from decision_aid.ui.labels import RichText
 from decision_aid.ui.steps import PAGES
 
@@ -141,12 +141,21 @@ def tree_faults(window) -> list[str]:
             found_headings += 1
             if node.role() != QAccessible.Role.Heading:
                 faults.append(f"heading without the heading role {where}")
+            attributes = node.attributesInterface()
+            level = attributes.attributeValue(QAccessible.Attribute.Level) if attributes is not None else None
+            if level != semantics.HEADING_LEVELS[w.property("role")]:
+                faults.append(f"heading without its level {where}: {level!r}")
         if any(isinstance(c, ChoiceButton) for c in w.children()):
             found_groups += 1
             block = w.parentWidget()
             prompt = getattr(block, "prompt", None)
             if node.role() != QAccessible.Role.Grouping or prompt is None or name != prompt.text():
                 faults.append(f"answer group without its question {where}: role {node.role()}")
+        if sum(isinstance(c, ChoiceCheck) and not c.isHidden() for c in w.children()) >= 2:
+            found_groups += 1
+            headings = [h.text() for h in w.findChildren(QLabel) if h.property("role") in semantics.HEADING_LEVELS]
+            if node.role() != QAccessible.Role.Grouping or name not in headings:
+                faults.append(f"tick-box group without its heading {where}: role {node.role()}")
         if isinstance(w, RichText):
             plain = " ".join(html_to_text(w.html()).split())
             if not node.text(QAccessible.Text.Description).startswith(plain):
@@ -160,8 +169,17 @@ def tree_faults(window) -> list[str]:
     return faults, found_groups
 
 
+@pytest.fixture
+def screen_reader_running():
+    """Qt as it is while a screen reader listens: it describes each widget as the widget is made (without one, only
+    when first asked), which is what hid headings and groups from AT-SPI until each page was described again."""
+    QAccessible.setActive(True)
+    yield
+    QAccessible.setActive(False)
+
+
 @pytest.mark.parametrize("kiosk", MODES)
-def test_the_accessibility_tree_of_every_page(qtbot, make_window, shipped_content, kiosk):
+def test_the_accessibility_tree_of_every_page(qtbot, screen_reader_running, make_window, shipped_content, kiosk):
     window = make_window(content=shipped_content, kiosk=kiosk, clinic=OPEN_TRIALS_CLINIC)
     window.session.replace_answers(answers=FULL)
     problems = []
@@ -187,12 +205,19 @@ def test_the_tree_check_catches_each_fault(qtbot, make_window, fixture_content):
     QAccessible.queryAccessibleInterface(loose)
     loose.setProperty("role", "subheading")
     loose.show()
+    ticks = QWidget(page.scroll.widget())  # tick boxes under a heading, never named by it
+    ticks_heading = QLabel("Some questions", ticks)
+    ticks_heading.setProperty("role", "subheading")
+    for words in ("One", "Two"):
+        ChoiceCheck(words, ticks).show()
+    ticks.show()
     text = next(t for t in page.findChildren(RichText) if t.isVisible())
     text.setAccessibleDescription(text.accessibleDescription()[:10])
     window.view.top_bar.larger_button.setAccessibleName("Bigger")
     faults = "\n".join(tree_faults(window)[0])
     assert "answer group without its question" in faults
-    assert "heading without the heading role" in faults
+    assert "heading without the heading role" in faults and "heading without its level" in faults
+    assert "tick-box group without its heading" in faults
     assert "text cut" in faults
     assert "label not in name" in faults and "'A+'" in faults
     plain = QLabel("x", page)
@@ -200,3 +225,57 @@ def test_the_tree_check_catches_each_fault(qtbot, make_window, fixture_content):
     plain.show()
     interface = QAccessible.queryAccessibleInterface(plain)
     assert interface.role() == QAccessible.Role.Heading  # set up by the factory for every heading, new ones too
+
+
+def test_headings_have_their_level_and_every_interface_of_a_heading_is_safe_to_ask_for(qtbot):
+    """Qt (its AT-SPI bridge first) asks a heading's interface for each kind of interface through the virtual
+    interface_cast, implemented in Python: the level comes back, and "none" comes back as a null pointer C++ can
+    take (returned as None or as an int address, it crashed the aid)."""
+    semantics.install_factory()
+    for role, level in semantics.HEADING_LEVELS.items():
+        label = QLabel(role)
+        qtbot.addWidget(label)
+        label.setProperty("role", role)
+        heading = QAccessible.queryAccessibleInterface(label)
+        attributes = heading.attributesInterface()
+        assert attributes.attributeKeys() == [QAccessible.Attribute.Level]
+        assert attributes.attributeValue(QAccessible.Attribute.Level) == level
+        assert attributes.attributeValue(QAccessible.Attribute.Locale) is None
+        assert heading.actionInterface() is not None  # the base class's, passed on
+        for none in (heading.textInterface(), heading.editableTextInterface(), heading.valueInterface(),
+                     heading.tableCellInterface(), heading.selectionInterface()):
+            assert none is None
+
+
+def test_a_heading_qt_described_before_it_was_one_is_described_again(qtbot, make_window, fixture_content):
+    """With a screen reader running, Qt describes each widget as it is made, before it is a heading: the page's
+    preparation drops that description, so the heading gets its role and level."""
+    window = make_window(content=fixture_content)
+    page = go(window, qtbot, "situation")
+    late = QLabel("Made while a screen reader listens", page.scroll.widget())
+    assert QAccessible.queryAccessibleInterface(late).role() != QAccessible.Role.Heading
+    late.setProperty("role", "heading")
+    semantics.describe(page)
+    again = QAccessible.queryAccessibleInterface(late)
+    assert again.role() == QAccessible.Role.Heading
+    assert again.attributesInterface().attributeValue(QAccessible.Attribute.Level) == 2
+
+
+@pytest.mark.parametrize("kiosk", MODES)
+def test_start_over_with_a_screen_reader_running(qtbot, screen_reader_running, make_window, shipped_content, kiosk):
+    """Start over builds a new view while Qt describes every widget as it is made: the old headings' interfaces
+    (and their level objects, held from Python) go with their widgets, and the new page's heading is a heading."""
+    import gc
+
+    window = make_window(content=shipped_content, kiosk=kiosk)
+    for _ in range(2):
+        for page_id in range(len(PAGES)):
+            window.wizard.go_to(page_id)
+            settle(qtbot)
+        window.reset()
+        settle(qtbot)
+        gc.collect()
+    heading = QAccessible.queryAccessibleInterface(window.current_page().heading)
+    assert heading.role() == QAccessible.Role.Heading
+    assert heading.attributesInterface().attributeValue(QAccessible.Attribute.Level) == 1
+    assert not tree_faults(window)[0]
