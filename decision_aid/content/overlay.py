@@ -113,7 +113,10 @@ def read_language(r: Reading, language: str) -> Translation | None:
 
 def _facts(m: _Matcher, en: FactsFile, es: overlay_schema.FactsWords) -> FactsFile:
     name = "facts.yaml"
-    m.keys(name, None, "facts", list(m.r.facts), list(es.facts), ordered=False)
+    raw = m.r.raw.get(m.rel(name))
+    written = raw.get("facts") if isinstance(raw, dict) and isinstance(raw.get("facts"), dict) else es.facts
+    # every id written, a bad entry's too (reported already)
+    m.keys(name, None, "facts", list(m.r.facts), [str(k) for k in written or ()], ordered=False)
     out = dict(en.facts)
     for fid, fact in m.r.facts.items():
         w = es.facts.get(fid)
@@ -197,9 +200,9 @@ def _tailoring(m: _Matcher, en: Any, es: overlay_schema.TailoringWords) -> Any:
     if m.keys(name, None, "value_conflicts", [f"{c.leaning}/{c.value}" for c in en.value_conflicts],
               [f"{c.leaning}/{c.value}" for c in es.value_conflicts], ordered=True):
         conflicts = tuple(rp(a, text=b.text) for a, b in zip(en.value_conflicts, es.value_conflicts, strict=True))
-        for i, (a, b) in enumerate(zip(en.value_conflicts, es.value_conflicts, strict=True)):
-            m.pair(name, m.line(name, b, "text"), f"value_conflicts[{i}].text", a.text, b.text)
-    studies = list(en.studies)
+        for i, (conflict, words) in enumerate(zip(en.value_conflicts, es.value_conflicts, strict=True)):
+            m.pair(name, m.line(name, words, "text"), f"value_conflicts[{i}].text", conflict.text, words.text)
+    studies: list[Any] = list(en.studies)
     if m.keys(name, None, "studies", [s.id for s in en.studies], [s.id for s in es.studies], ordered=True):
         for i, (a, b) in enumerate(zip(en.studies, es.studies, strict=True)):
             for key in ("name", "applies", "label"):
@@ -223,7 +226,8 @@ def _pages(m: _Matcher, es: Reading) -> list[tuple[str, int | None, str, str]]:
     """Each English page's translation, read and laid over it; the pages translated from an older English version."""
     from ..validation import Checker as PageChecker
 
-    r, folder, stale = m.r, m.r.root / m.language, []
+    r, folder = m.r, m.r.root / m.language
+    stale: list[tuple[str, int | None, str, str]] = []
     english = {d.rel.rsplit("/", 1)[-1]: d for d in r.pages}
     present = {p.name for p in files.page_files(folder)}
     for extra in sorted(present - set(english)):
@@ -240,6 +244,7 @@ def _pages(m: _Matcher, es: Reading) -> list[tuple[str, int | None, str, str]]:
         if parts is None or parts[0] is None:
             continue
         data, body, body_line = parts
+        assert data is not None  # (parts[0] checked above)
         front = PageChecker(rel, r.problems, prose=m.prose).struct(data, overlay_schema.PageWords)
         if front is INVALID:
             continue

@@ -2,10 +2,11 @@
 ``{option}``/``{steps}`` fields, glossary ids and page links; a fact's phrase the same numbers; a page its headings
 at the same levels and its ``:::`` blocks; and no English left in it. Pure Python.
 
-"No English left" is measured: the share of a paragraph's words that are English function words ("the", "and",
+"No English left" is measured: the share of a sentence's words that are English function words ("the", "and",
 "with", … words Spanish does not use). English prose runs at about 40 % of them, Spanish at 0 to 3 % (the trial and
-drug names in it are not function words); a paragraph of four words or more at ``ENGLISH_SHARE`` or above is English
-(tests/unit/test_translations.py measures both on real paragraphs). A short text (a label) identical to its English
+drug names in it are not function words); a sentence of four words or more, two of them English, at
+``ENGLISH_SHARE`` or above is English
+(tests/unit/test_translations.py measures both). A short text (a label) identical to its English
 source, of two words or more, is English left too.
 """
 
@@ -23,15 +24,19 @@ if TYPE_CHECKING:
     from .overlay import Pair, Translation
 
 ENGLISH_SHARE = 0.2
-MIN_ENGLISH = 2  # one English-looking word alone ("in", a name) never makes a paragraph English
-MIN_WORDS = 4  # shorter paragraphs are judged by whether they are the English text itself
+MIN_ENGLISH = 2  # one English-looking word alone ("in", a name) never makes a sentence English
+MIN_WORDS = 4  # shorter sentences are judged by whether they are the English text itself
 # English words that are not Spanish words (so "a", "no", "me", "he", "has", "son" are left out): articles, pronouns,
 # prepositions, conjunctions and auxiliaries, the words every English sentence is built with.
 ENGLISH_WORDS = frozenset(
-    "the and of to is are was were be been being with for that this these those you your yours it its in on at by "
-    "from or but if not will would can could should may might must have had do does did what which who whom "
-    "when where why how they them their we our us she her his him an as than then there here about into over "
-    "after before because while so any some all each every other only also very just".split()
+    {
+        "the", "and", "of", "to", "is", "are", "was", "were", "be", "been", "being", "with", "for", "that", "this",
+        "these", "those", "you", "your", "yours", "it", "its", "in", "on", "at", "by", "from", "or", "but", "if", "not",
+        "will", "would", "can", "could", "should", "may", "might", "must", "have", "had", "do", "does", "did", "what",
+        "which", "who", "whom", "when", "where", "why", "how", "they", "them", "their", "we", "our", "us", "she", "her",
+        "his", "him", "an", "as", "than", "then", "there", "here", "about", "into", "over", "after", "before",
+        "because", "while", "so", "any", "some", "all", "each", "every", "other", "only", "also", "very", "just"
+    }
 )
 FIELD_RE = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
 HEADING_RE = re.compile(r"^(#{1,6})\s", re.MULTILINE)
@@ -56,15 +61,22 @@ def english_share(text: str) -> float:
     return sum(1 for w in found if w.casefold() in ENGLISH_WORDS) / len(found) if found else 0.0
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(line within text, 0-based; paragraph) for each block between blank lines."""
-    out, start, lines = [], 0, []
+    """(line within text, 0-based; sentence) for each sentence of each block between blank lines: one English
+    sentence left in a Spanish paragraph is found."""
+    out: list[tuple[int, str]] = []
+    start, lines = 0, list[str]()
     for i, line in enumerate([*text.split("\n"), ""]):
         if line.strip():
             start = i if not lines else start
             lines.append(line)
         elif lines:
-            out.append((start, "\n".join(lines)))
+            block = "\n".join(lines)
+            for sentence in SENTENCE_END_RE.split(block):
+                out.append((start + block[: block.find(sentence)].count("\n"), sentence))
             lines = []
     return out
 
@@ -121,7 +133,8 @@ def _check_pair(r: Reading, p: Pair) -> None:
         if len(found) >= MIN_WORDS and share >= ENGLISH_SHARE and share * len(found) >= MIN_ENGLISH:
             english_left = True
             r.problem(p.file, (p.line or 0) + offset or None, p.field,
-                      f"text in the translation's language (English words {share:.0%} of the paragraph)",
+                      f"text in the translation's language (English words {share:.0%} of the sentence)",
                       quote(block))
-    if not english_left and p.kind != "page" and len(words(p.translated)) >= 2 and p.translated.strip() == p.english.strip():
+    same = p.translated.strip() == p.english.strip()
+    if same and not english_left and p.kind != "page" and len(words(p.translated)) >= 2:
         r.problem(p.file, p.line, p.field, "text in the translation's language", f"the English text {quote(p.english)}")

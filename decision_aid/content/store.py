@@ -69,7 +69,8 @@ def _decode(data: bytes, root: Path, code: str) -> Content | None:
     for prefix, model in _models(stored.content):
         for page in model.pages.values():
             page.__dict__["html"] = stored.html.get(prefix + page.id, "")
-    translations = {code: msgspec.structs.replace(c, root=Path(root)) for code, c in stored.content.translations.items()}
+    translations = {code: msgspec.structs.replace(c, root=Path(root))
+                    for code, c in stored.content.translations.items()}
     return msgspec.structs.replace(stored.content, root=Path(root), translations=translations)
 
 
