@@ -361,6 +361,11 @@ class Content(Record, frozen=True):
     translation: LanguageBundle | None = None  # a translation's status and people (``<language>/bundle.yaml``)
     translations: dict[str, Content] = msgspec.field(default_factory=dict)  # the English model's: code -> model
 
+    @property
+    def is_draft(self) -> bool:
+        """Whether a person reads a draft: the content's own status, and in a translation its translation's too."""
+        return self.bundle.is_draft or (self.translation is not None and self.translation.is_draft)
+
     def pages_for(self, step: str) -> list[Page]:
         return [p for p in self.pages.values() if p.step == step]
 

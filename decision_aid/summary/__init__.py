@@ -21,6 +21,7 @@ from .model import (
     TrialLine,
     ValueLine,
     build_summary,
+    summary_for,
 )
 from .render import render_html
 
@@ -37,6 +38,7 @@ __all__ = [
     "TrialLine",
     "ValueLine",
     "build_summary",
+    "summary_for",
     "render_html",
     "summary_json",
     "summary_json_text",
