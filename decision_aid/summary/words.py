@@ -75,6 +75,7 @@ def glance_labels(language: str, patient_language: str) -> dict[str, str]:
     _ = gettext_for(language)
     for_team = language != patient_language
     return {
+        "lang": language,  # the panel's language tag (the PDF's and the HTML's), for its hyphenation and reader
         "heading": "For the care team (English)" if for_team else _("At a glance"),
         "note": gettext_for(patient_language)("This panel is in English for your care team.") if for_team else "",
         "situation": _("Situation:"),

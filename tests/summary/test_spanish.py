@@ -225,3 +225,16 @@ def test_every_built_in_example_in_spanish_is_two_pages_with_the_glance_on_page_
         assert squeeze(item) in above, f"{item!r} is not on page 1 above {GLANCE_BOTTOM_MM} mm"
     if name == "stable":
         render_pngs(path, "spanish-stable")
+
+
+def test_the_shipped_spanish_pages_and_printouts_have_no_english_left(shipped_languages):
+    english, shared = english_texts(shipped_languages["en"]), shared_words(shipped_languages)
+    assert english_left("\n".join(spanish_texts(shipped_languages["es"])), english, shared) == []
+    for name in sorted(EXAMPLES):
+        answers = example_answers(name, known_questions=shipped_languages["en"].prompt_ids())
+        summary = summary_for(shipped_languages, in_spanish(answers), clinic=CLINICA, today=TODAY)
+        html = render_html(summary)
+        panel = re.search(r'<section class="glance".*?</section>', html, re.S).group(0)
+        body = re.sub(r"<(style|title|svg)\b.*?</\1>", " ", html.replace(panel, ""), flags=re.S)
+        own = "\n".join(summary.answers.own_questions)  # the person's own words, as typed
+        assert english_left(html_to_text(body).replace(own, ""), english, shared) == [], name
