@@ -72,12 +72,14 @@ def labels(language: str) -> dict[str, str]:
 def glance_labels(language: str, patient_language: str) -> dict[str, str]:
     """The at-a-glance panel's words, in ``language`` (English for the care team when the person reads another):
     its heading then says so, and ``note`` tells the person why, in their own language."""
-    _ = gettext_for(language)
     for_team = language != patient_language
+    _ = gettext_for(patient_language)
+    note = _("This panel is in English for your care team.") if for_team else ""
+    _ = gettext_for(language)
     return {
         "lang": language,  # the panel's language tag (the PDF's and the HTML's), for its hyphenation and reader
         "heading": "For the care team (English)" if for_team else _("At a glance"),
-        "note": gettext_for(patient_language)("This panel is in English for your care team.") if for_team else "",
+        "note": note,
         "situation": _("Situation:"),
         "leaning": _("Leaning:"),
         "not_yet_sure": _("NOT YET SURE"),
