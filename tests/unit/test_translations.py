@@ -6,13 +6,13 @@ import shutil
 import sys
 
 import pytest
-from conftest import ROOT, edit, messages
 
 from decision_aid import paths
 from decision_aid.content import files, load_content, load_languages, start_languages
 from decision_aid.content.checker import check_content
 from decision_aid.content.fingerprint import fingerprint
 from decision_aid.content.parity import ENGLISH_SHARE, english_share
+from tests.conftest import ROOT, edit, messages
 
 BILINGUAL = ROOT / "tests" / "summary" / "content"  # a complete small bundle with its Spanish (es/)
 
