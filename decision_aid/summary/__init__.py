@@ -8,9 +8,9 @@ with a picture of 100 people. Figures an earlier option already pictures are nam
 """
 
 from .export import summary_json, summary_json_text, write_summary_file
+from .glossary import GlossaryLine
 from .model import (
     FigureGroup,
-    GlossaryLine,
     KeyFigure,
     NoteLine,
     OptionLine,

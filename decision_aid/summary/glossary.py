@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from ..content.model import Content
-from .model import GlossaryLine, Summary
+if TYPE_CHECKING:
+    from ..content.model import Content
+    from .model import Summary
+
+
+@dataclass(frozen=True)
+class GlossaryLine:
+    id: str
+    term: str
+    definition: str
 
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 

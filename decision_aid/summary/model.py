@@ -17,6 +17,7 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import TailoredView, tailor
+from .glossary import GlossaryLine, with_glossary
 from .tailored import FlagLine, StudyLine, flag_line
 from .words import SOURCE_LANGUAGE, TITLE, TRANSLATION_DRAFT_TEXT, date_text, gettext_for
 
@@ -140,13 +141,6 @@ class OptionLine:
 class NoteLine:
     id: str
     title: str
-
-
-@dataclass(frozen=True)
-class GlossaryLine:
-    id: str
-    term: str
-    definition: str
 
 
 @dataclass(frozen=True)
@@ -336,8 +330,6 @@ def build_summary(
         translation_status=content.translation.status if content.translation else None,
         care_team=care_team,
     )
-    from .glossary import with_glossary
-
     return with_glossary(summary, content)
 
 

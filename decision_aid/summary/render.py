@@ -47,14 +47,13 @@ def render_html(summary: Summary) -> str:
     """The summary as one standalone HTML document (language, title, landmarks, table header cells), every word in
     the summary's language but the care team's panel (English when the person reads another language)."""
     from ..i18n import translation
-    from .typeset import draft_lines, made_text
-
     env = _environment()
     env.install_gettext_translations(translation(summary.language), newstyle=False)  # type: ignore[attr-defined]
     template = env.get_template(TEMPLATE)
     html: str = template.render(
-        s=summary, glance=glance(summary), detail_flags=detail_flags(summary), draft_lines=draft_lines(summary),
-        made=made_text(summary), notes_text="; ".join(f"“{n.title}”" for n in summary.notes),
+        s=summary, glance=glance(summary), detail_flags=detail_flags(summary),
+        draft_lines=words.draft_lines(summary), made=words.made_text(summary),
+        notes_text="; ".join(f"“{n.title}”" for n in summary.notes),
         picture_text=lambda f: words.picture_text(f.count, f.sentence, summary.language))
     return html
 

@@ -24,6 +24,7 @@ from .export import write_summary_file
 from .glance import SITUATION_SHORT, detail_flags, glance
 from .model import Summary
 from .render import AFFECTED, UNAFFECTED_LINE, templates_dir
+from .words import draft_lines, made_text
 
 if TYPE_CHECKING:  # imported when first used: not on the way to the first page
     import typst
@@ -111,20 +112,6 @@ def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
 
 
 DRAFT_TEXT = words.DRAFT_TEXT
-
-
-def draft_lines(summary: Summary) -> list[str]:
-    """The draft notices, in the summary's language: the content's, and a translation's own while it is a draft."""
-    _ = summary.gettext
-    return ([_(words.DRAFT_TEXT)] if summary.is_draft else []) + (
-        [_(words.TRANSLATION_DRAFT_TEXT)] if summary.translation_draft else [])
-
-
-def made_text(summary: Summary) -> str:
-    _ = summary.gettext
-    if summary.clinic_name:
-        return _("Made on {date} at {clinic}").format(date=summary.created_text, clinic=summary.clinic_name)
-    return _("Made on {date}").format(date=summary.created_text)
 
 
 def footer_lines(summary: Summary) -> tuple[str, ...]:

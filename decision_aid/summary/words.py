@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..i18n import N_, translation
+
+if TYPE_CHECKING:
+    from .model import Summary
 
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
           N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
@@ -96,3 +100,17 @@ def picture_text(count: int, sentence: str, language: str) -> str:
     """What a screen reader says for a picture of 100 people (the PDF's alt text, the HTML's label)."""
     _ = gettext_for(language)
     return f"{_('Picture of 100 people: {count} of them are shaded.').format(count=count)} {sentence}".strip()
+
+
+def draft_lines(summary: Summary) -> list[str]:
+    """The draft notices, in the summary's language: the content's, and a translation's own while it is a draft."""
+    _ = summary.gettext
+    return ([_(DRAFT_TEXT)] if summary.is_draft else []) + (
+        [_(TRANSLATION_DRAFT_TEXT)] if summary.translation_draft else [])
+
+
+def made_text(summary: Summary) -> str:
+    _ = summary.gettext
+    if summary.clinic_name:
+        return _("Made on {date} at {clinic}").format(date=summary.created_text, clinic=summary.clinic_name)
+    return _("Made on {date}").format(date=summary.created_text)
