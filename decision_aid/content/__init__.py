@@ -78,11 +78,15 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[
 
 
 def _read_translations(r: Reading, bundle: Any) -> list[Translation]:
-    """Each translation folder, read, checked and laid over the English reading (problems added to ``r``)."""
+    """Each translation folder, read, checked and laid over the English reading (problems added to ``r``). Only once
+    the English has no errors: a translation is checked against its English source, and a broken English file or
+    page would only repeat its own problem in every language (no cascade)."""
     from . import files, governance, overlay, parity
     from .checks import check_prose, trial_name_words
 
-    out = []
+    out: list[Translation] = []
+    if r.has_errors or None in r.files.values() or r.broken_pages:
+        return out
     for language in files.languages(r.root):
         t = overlay.read_language(r, language)
         if t is None:

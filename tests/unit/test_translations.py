@@ -169,3 +169,10 @@ def test_a_translation_file_holds_only_the_words(bilingual):
     assert messages(bilingual) == [
         "es/facts.yaml:24: facts.lymph.slnb.per100: expected one of: phrase, population, time_frame, note, "
         "received 'per100'"]
+
+
+def test_a_broken_english_page_is_reported_once_not_in_every_language(bilingual):
+    edit(bilingual / "pages" / "risks.md", "audience: patient", "audience: everyone")
+    assert messages(bilingual) == [
+        "pages/risks.md:5: audience: expected one of: patient, nurse, received 'everyone'",
+        "pages/trials.md:15: (body): expected a page id that exists, received 'risks'"]
