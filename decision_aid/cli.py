@@ -122,9 +122,11 @@ def summary_command(*, answers: str, out: str, paper: str | None, clinic: str | 
             print(f"decision-aid: … and {len(exc.problems) - MAX_PROBLEM_LINES:,} more problems in the same file",
                   file=sys.stderr)
         return 2
-    from .summary import build_summary, render_html, summary_json_text
+    from .content import languages_of
+    from .summary import render_html, summary_for, summary_json_text
 
-    summary = build_summary(content=content_model, answers=answers_model, clinic=clinic_model)
+    # in the answers' language (answers.language), with the care team's panel in English
+    summary = summary_for(languages_of(content_model), answers_model, clinic=clinic_model)
     if summary.unanswered_steps:  # still made (a half-done session is worth discussing), but never silently
         print(f"decision-aid: warning: {answers}: not answered: {', '.join(summary.unanswered_steps)} "
               "(the summary says so)", file=sys.stderr)

@@ -11,19 +11,24 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from ..errors import ContentError, Problem
 from .model import Content
 
 if TYPE_CHECKING:
     from .checks import Reading
+    from .overlay import Translation
 
-__all__ = ["Content", "load_content", "read_content", "start_content"]
+__all__ = ["Content", "load_content", "load_languages", "read_content", "start_content", "start_languages"]
 
 
 def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[str, set[str]]]:
-    """Read and check the bundle at ``root``. Returns (content or None when any error, problems, usage).
+    """Read and check the bundle at ``root``, every translation included (``<language>/``, laid over the English by
+    ``overlay``). Returns (the English content, its translations in ``Content.translations``, or None when any error;
+    problems; usage).
 
     ``usage`` holds what the checker needs beyond the model: ``facts`` and ``terms`` used.
     """
@@ -59,12 +64,45 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[
     allowed = list(bundle.number_phrases if bundle else ()) + checks.trial_name_words(r.references.values())
     used_facts, used_terms = checks.check_prose(r, allowed)
     usage = {"facts": used_facts, "terms": used_terms}
+    translations = _read_translations(r, bundle)
     if r.has_errors or None in r.files.values():
         return None, r.problems, usage
     listed = files.content_files(root)
-    content = build(r, rules=rules, show_when=show_when, unsure_questions=unsure_questions,
-                    fingerprint=fingerprint(root, listed), files=len(listed))
-    return content, r.problems, usage
+    made = functools.partial(build, rules=rules, show_when=show_when, unsure_questions=unsure_questions,
+                             fingerprint=fingerprint(root, listed), files=len(listed))
+    content = made(r)
+    translated = {t.language: msgspec.structs.replace(
+        made(t.reading), language=t.language, translation=t.bundle,
+        bundle=msgspec.structs.replace(content.bundle, name=t.bundle.name)) for t in translations}
+    return msgspec.structs.replace(content, translations=translated), r.problems, usage
+
+
+def _read_translations(r: Reading, bundle: Any) -> list[Translation]:
+    """Each translation folder, read, checked and laid over the English reading (problems added to ``r``). Only once
+    the English has no errors: a translation is checked against its English source, and a broken English file or
+    page would only repeat its own problem in every language (no cascade)."""
+    from . import files, governance, overlay, parity
+    from .checks import check_prose, trial_name_words
+
+    out: list[Translation] = []
+    if r.has_errors or None in r.files.values() or r.broken_pages:
+        return out
+    for language in files.languages(r.root):
+        t = overlay.read_language(r, language)
+        if t is None:
+            continue
+        allowed = list(bundle.number_phrases if bundle else ()) + list(t.bundle.number_phrases)
+        check_prose(t.reading, allowed + trial_name_words(r.references.values()))
+        parity.check(r, t)
+        for rel, line, made_from, version in t.stale:  # a translator's to-do list (check-content --strict fails)
+            r.problems.append(Problem(rel, "translated_from", f"{version}, the version of the English page (translate "
+                                      f"what changed since {made_from}, then set translated_from: {version})",
+                                      made_from, line=line, severity="warning"))
+        r.problems.extend(governance.check_translation(
+            language=language, bundle=t.bundle, english_version=bundle.version if bundle else "",
+            where=r.raw.get(f"{language}/bundle.yaml") or {}))
+        out.append(t)
+    return out
 
 
 def _read_pages(r: Reading) -> None:
@@ -109,6 +147,22 @@ def load_content(root: str | Path) -> Content:
     if errors or content is None:
         raise ContentError(errors)
     return content
+
+
+def languages_of(content: Content) -> dict[str, Content]:
+    """The content in each of its languages, English first: code -> model."""
+    return {content.language: content, **content.translations}
+
+
+def load_languages(root: str | Path) -> dict[str, Content]:
+    """``load_content`` in every language of the folder (English, then each translation): code -> model."""
+    return languages_of(load_content(root))
+
+
+def start_languages(root: str | Path) -> tuple[dict[str, Content], Callable[[], None] | None]:
+    """``start_content`` in every language: the store holds every translation, and ``rederive`` proves them all."""
+    content, rederive = start_content(root)
+    return languages_of(content), rederive
 
 
 def start_content(root: str | Path) -> tuple[Content, Callable[[], None] | None]:

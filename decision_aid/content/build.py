@@ -63,6 +63,7 @@ def build(r: Reading, *, rules: dict[str, tuple[dict[str, Any], dict[str, Any]]]
             facts=tuple(dict.fromkeys(markup.fact_ids(d.body))), show_when=show_when[f.id], option=f.option,
             grid={str(k): inline(str(v)) for k, v in grid.items()},
             compare=tuple(Comparison(plain(c.title), c.facts) for c in f.compare or ()),
+            translated_from=d.translated_from,
         )
 
     form = r.files["form.yaml"]

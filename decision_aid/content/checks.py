@@ -27,6 +27,7 @@ class PageDraft:
     data: Any  # the front matter's LineDict: the lines of its fields
     body: str
     body_line: int
+    translated_from: str | None = None  # a translation's page: the English version it was made from
 
 
 @dataclass

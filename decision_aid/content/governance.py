@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problem, quote
+from .language_model import REVIEW_ROLES, LanguageBundle
 from .model import Bundle
 
 # While the status is draft, every screen says so in words a patient can take in; the printout says it in full,
@@ -71,3 +72,20 @@ def check(*, bundle: Bundle, where: Mapping[str, Any], pages: list[PageReview]) 
                 "or no reviewed date",
                 str(page.reviewed), line=page.line))
     return problems
+
+
+def check_translation(*, language: str, bundle: LanguageBundle, english_version: str,
+                      where: Mapping[str, Any]) -> list[Problem]:
+    """A translation is ``reviewed`` only with a review by a medical translator and one by a clinician who reads the
+    language, both of the English version it translates (``<language>/bundle.yaml`` reviewers)."""
+    if bundle.status != "reviewed":
+        return []
+    missing = [role for role in REVIEW_ROLES
+               if not any(r.role == role and r.version == english_version for r in bundle.reviewers)]
+    if not missing:
+        return []
+    return [Problem(f"{language}/bundle.yaml", "status",
+                    f"draft, or reviewed with a review of version {english_version} by a medical translator and by "
+                    "a clinician who reads the language in reviewers",
+                    "'reviewed' without a review by " + " or ".join(f"a {role}" for role in missing),
+                    line=_line(where, "status"))]

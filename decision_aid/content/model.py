@@ -16,6 +16,7 @@ import msgspec
 from msgspec import Meta
 
 from ..validation import Bool, Prose, Text
+from .language_model import LanguageBundle
 
 STEPS = (
     "welcome",
@@ -135,6 +136,7 @@ class Page(Record, dict=True, frozen=True):
     option: str | None = None
     grid: dict[str, str] = msgspec.field(default_factory=dict)  # grid row id -> inline HTML
     compare: tuple[Comparison, ...] = ()
+    translated_from: str | None = None  # a translation's page: the English page's version it was made from
 
     # Rendered the first time they are read, not when the content is loaded: a start shows one page of ~40, and
     # rendering them all cost about a tenth of the load. The result is the same whenever it is made (``markdown``
@@ -353,8 +355,16 @@ class Content(Record, frozen=True):
     prompt_groups: tuple[PromptGroup, ...]
     tailoring: Tailoring
     pages: dict[str, Page]  # in file-name order
-    fingerprint: str
+    fingerprint: str  # of every file read, each translation's included: the same in every language
     files: int
+    language: str = "en"  # the language of every word a person reads in this model
+    translation: LanguageBundle | None = None  # a translation's status and people (``<language>/bundle.yaml``)
+    translations: dict[str, Content] = msgspec.field(default_factory=dict)  # the English model's: code -> model
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether a person reads a draft: the content's own status, and in a translation its translation's too."""
+        return self.bundle.is_draft or (self.translation is not None and self.translation.is_draft)
 
     def pages_for(self, step: str) -> list[Page]:
         return [p for p in self.pages.values() if p.step == step]

@@ -36,18 +36,25 @@ from .model import Content
 STORE_FILE = "content.msgpack"
 DIGEST_FILE = STORE_FILE + ".sha256"
 CHECKOUT_STORE = Path("__pycache__") / STORE_FILE  # inside the content folder
-FORMAT = 2
+FORMAT = 3
 
 
 class Stored(msgspec.Struct, frozen=True):
     format: int
     code: str  # a checkout's: the SHA-256 of the content engine's source (code_stamp); the bundle's: ""
-    content: Content
-    html: dict[str, str]  # page id -> rendered HTML: a start from the store needs no Markdown for its first page
+    content: Content  # the English model, each translation's in its ``translations``
+    # page id -> rendered HTML (a translation's pages as "<language>/<page id>"): a start from the store needs no
+    # Markdown for its first page, in any language
+    html: dict[str, str]
+
+
+def _models(content: Content) -> list[tuple[str, Content]]:
+    """(prefix of its pages' keys in ``html``, model) for the English model and each translation."""
+    return [("", content)] + [(f"{code}/", c) for code, c in content.translations.items()]
 
 
 def encode(content: Content, code: str = "") -> bytes:
-    html = {page.id: page.html for page in content.pages.values()}
+    html = {prefix + page.id: page.html for prefix, model in _models(content) for page in model.pages.values()}
     return msgspec.msgpack.encode(Stored(FORMAT, code, content, html), enc_hook=str)
 
 
@@ -59,9 +66,12 @@ def _decode(data: bytes, root: Path, code: str) -> Content | None:
         return None  # not a store (a planted pickle is one such file: it is never unpickled)
     if stored.format != FORMAT or stored.code != code or stored.content.fingerprint != fingerprint(root):
         return None  # made from other files, or by other code: the files are read and checked
-    for page in stored.content.pages.values():
-        page.__dict__["html"] = stored.html.get(page.id, "")
-    return msgspec.structs.replace(stored.content, root=Path(root))
+    for prefix, model in _models(stored.content):
+        for page in model.pages.values():
+            page.__dict__["html"] = stored.html.get(prefix + page.id, "")
+    translations = {code: msgspec.structs.replace(c, root=Path(root))
+                    for code, c in stored.content.translations.items()}
+    return msgspec.structs.replace(stored.content, root=Path(root), translations=translations)
 
 
 # -- the bundle's store ----------------------------------------------------------------------------------------------

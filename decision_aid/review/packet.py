@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.checker import GRADE_LIMITS, reading_grade
+from ..content.checker import EASE_LIMITS, GRADE_LIMITS, reading_ease, reading_grade
 from ..content.fingerprint import content_files
 from ..content.model import Content, Page
 from ..content.read import FRONT_MATTER_RE
@@ -64,6 +64,29 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class TranslatedPage:
+    """A translation's page: the English version it was made from against the English page's, its reading ease by
+    its language's formula (None when the checker has none for the language) and the lowest allowed."""
+
+    page: Page
+    english_version: str
+    ease: float | None
+    limit: float | None
+
+    @property
+    def older(self) -> bool:
+        return self.page.translated_from != self.english_version
+
+
+@dataclass(frozen=True)
+class TranslationEntry:
+    """What a medical translator and a clinician who reads the language sign for one translation."""
+
+    content: Content  # the translation's model (its status, translators and reviewers in ``translation``)
+    pages: tuple[TranslatedPage, ...]
+
+
+@dataclass(frozen=True)
 class Packet:
     content: Content
     pages: tuple[PageEntry, ...]
@@ -71,6 +94,20 @@ class Packet:
     figures: tuple[FigureEntry, ...]
     claims: tuple[Claim, ...]
     changes: Changes
+    translations: tuple[TranslationEntry, ...] = ()
+
+
+def translation_entries(content: Content) -> tuple[TranslationEntry, ...]:
+    out = []
+    for code, model in content.translations.items():
+        formula = EASE_LIMITS.get(code)
+        pages = tuple(
+            TranslatedPage(p, content.pages[p.id].version,
+                           round(reading_ease(p.text, code), 1) if formula else None,
+                           formula[2][p.audience] if formula else None)
+            for p in model.pages.values())
+        out.append(TranslationEntry(model, pages))
+    return tuple(out)
 
 
 def _body(content: Content, page: Page) -> str:
@@ -180,4 +217,4 @@ def build_packet(content: Content, *, previous: str | Path | None = None) -> Pac
                    for p in content.pages.values() if p.audience == "patient"
                    for i, text in enumerate(claims_without_figures(content, p), 1))
     changes = _changes(content, Path(previous) if previous is not None else None)
-    return Packet(content, pages, variants, figures, claims, changes)
+    return Packet(content, pages, variants, figures, claims, changes, translation_entries(content))

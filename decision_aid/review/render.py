@@ -70,7 +70,9 @@ def _header(packet: Packet) -> str:
         f"<li><b>{_e(r.name)}</b>, {_e(r.role)}{' (clinician)' if r.clinician else ''}, {_e(r.date.isoformat())}, "
         f"version {_e(r.version)}, pages: {_e(', '.join(r.pages) or 'all')}. Declaration: {_e(r.declaration)}</li>"
         for r in b.reviewers) or "<li>none yet: no clinician has reviewed this content</li>"
-    contents = "".join(f"<li>{_e(title)}</li>" for _, title in SECTIONS)  # titles carry their letter
+    titles = [title for _, title in SECTIONS] + [
+        TRANSLATION_TITLE.format(name=t.content.bundle.name, code=t.content.language) for t in packet.translations]
+    contents = "".join(f"<li>{_e(title)}</li>" for title in titles)  # titles carry their letter
     return (
         f"<h1>Review packet: {_e(b.name)}</h1>"
         f"<p><b>Content version</b> {_e(b.version)} · <b>status</b> {_e(b.status)} · <b>released</b> "
@@ -228,10 +230,48 @@ def _glossary(packet: Packet) -> str:
             f"border='1'>{rows}</table>" + sign_off(dict(SECTIONS)["glossary"]))
 
 
+TRANSLATION_TITLE = "G. The translation into {name} ({code})"
+
+
+def _translations(packet: Packet) -> str:
+    """Each translation: its status and people, then each page with the English version it was made from and its
+    reading ease, as the aid shows it, for a medical translator and a clinician who reads the language."""
+    out = []
+    for entry in packet.translations:
+        c, t = entry.content, entry.content.translation
+        title = TRANSLATION_TITLE.format(name=c.bundle.name, code=c.language)
+        people = "".join(f"<li><b>{_e(x.name)}</b> ({_e(x.role)}). Declaration: {_e(x.declaration)}</li>"
+                         for x in (t.translators if t else ())) or "<li>none recorded</li>"
+        reviews = "".join(f"<li><b>{_e(r.name)}</b>, {_e(r.role)}, {_e(r.date.isoformat())}, version "
+                          f"{_e(r.version)}. Declaration: {_e(r.declaration)}</li>"
+                          for r in (t.reviewers if t else ())) or "<li>none yet</li>"
+        rows = "".join(
+            f"<tr><td>{_e(e.page.id)}</td><td>{_e(e.page.translated_from)} / {_e(e.english_version)}"
+            f"{' <b>(older than the English)</b>' if e.older else ''}</td><td>"
+            f"{'no formula' if e.ease is None else f'{e.ease:.1f} ({e.limit:g} or higher)'}</td></tr>"
+            for e in entry.pages)
+        out.append(
+            f"<h2 style='page-break-before: always' id='translation-{_e(c.language)}'>{_e(title)}</h2>"
+            f"<p><b>Status</b> {_e(t.status if t else 'draft')}. A translation is reviewed only once a medical "
+            "translator and a clinician who reads the language have each recorded a review of this English version "
+            f"({_e(packet.content.bundle.version)}) in {_e(c.language)}/bundle.yaml. Its figures are the English "
+            "facts' (the same placeholders), so only the words are reviewed here.</p>"
+            f"<h3>Translators</h3><ul>{people}</ul><h3>Reviews recorded</h3><ul>{reviews}</ul>"
+            "<table class='grid small' cellspacing='0' cellpadding='3' border='1'><tr><th>page</th>"
+            "<th>translated from / English version</th><th>reading ease</th></tr>" + rows + "</table>")
+        for e in entry.pages:
+            out.append(f"<h3 style='page-break-before: always'>{_e(c.language)} {_e(e.page.id)}: "
+                       f"{_e(e.page.title)}</h3><p class='small muted'>file {_e(e.page.path)}</p>{e.page.html}"
+                       f"<p class='small'><b>Translation of {_e(e.page.id)}</b>: medical translator ______________ "
+                       "clinician ______________ date __________ approved / changes needed</p>")
+        out.append(sign_off(title))
+    return "".join(out)
+
+
 def render_packet_html(packet: Packet) -> str:
     b = packet.content.bundle
     title = f"Review packet: {b.name}, version {b.version}"
     body = "".join((_header(packet), _changes(packet), _variants(packet), _pages(packet), _figures(packet),
-                    _claims(packet), _glossary(packet), sign_off("the whole packet")))
+                    _claims(packet), _glossary(packet), _translations(packet), sign_off("the whole packet")))
     return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{_e(title)}</title>"
             f"<style>{STYLE}</style></head><body>{body}</body></html>\n")

@@ -8,9 +8,9 @@ with a picture of 100 people. Figures an earlier option already pictures are nam
 """
 
 from .export import summary_json, summary_json_text, write_summary_file
+from .glossary import GlossaryLine
 from .model import (
     FigureGroup,
-    GlossaryLine,
     KeyFigure,
     NoteLine,
     OptionLine,
@@ -21,6 +21,7 @@ from .model import (
     TrialLine,
     ValueLine,
     build_summary,
+    summary_for,
 )
 from .render import render_html
 
@@ -37,6 +38,7 @@ __all__ = [
     "TrialLine",
     "ValueLine",
     "build_summary",
+    "summary_for",
     "render_html",
     "summary_json",
     "summary_json_text",

@@ -17,11 +17,16 @@ VERSION = 1
 
 def summary_json(summary: Summary) -> dict[str, Any]:
     """The summary for a health record: the answers, the options shown with their framing, the notes shown, and
-    the content they came from. Plain JSON types only."""
+    the content they came from. Plain JSON types only. The same whatever language the person read: codes, and the
+    content's English words (a summary in another language gives its English ``care_team`` summary's), with the
+    ``language`` recorded."""
+    language = summary.language
+    summary = summary.care_team or summary
     return {
         "format": FORMAT,
         "version": VERSION,
         "created": summary.created.isoformat(),
+        "language": language,
         "content": {
             "name": summary.content_name,
             "version": summary.content_version,

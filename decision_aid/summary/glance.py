@@ -4,43 +4,46 @@ Pure Python."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from ..i18n import N_
 from .model import SituationLine, Summary
+from .words import glance_labels
 
 GLANCE_VALUES = GLANCE_QUESTIONS = 3
 GLANCE_QUESTION_CHARS = 90  # one line: the glance names a long question by its start; the list below has it whole
 
 # Short names for the situation's questions: the rows of "My situation" on paper and its "Not answered" line.
 SITUATION_SHORT = {
-    "breast_symptoms": "Breast tumor causing problems",
-    "symptom_kinds": "Problems",
-    "distant_response": "Cancer elsewhere",
-    "months_on_treatment": "Time on medicines",
-    "spread_sites": "Spread to",
-    "spread_extent": "How many spots",
-    "tumor_type": "Type",
-    "trial_offered": "Trial offered",
+    "breast_symptoms": N_("Breast tumor causing problems"),
+    "symptom_kinds": N_("Problems"),
+    "distant_response": N_("Cancer elsewhere"),
+    "months_on_treatment": N_("Time on medicines"),
+    "spread_sites": N_("Spread to"),
+    "spread_extent": N_("How many spots"),
+    "tumor_type": N_("Type"),
+    "trial_offered": N_("Trial offered"),
 }
 
 
 # The glance's shorthand for the situation's answers (choice ids from the answers file), for the doctor; the
 # "My situation" table below it has the form's full words. Other answers are shown by their words without "(…)".
 SHORTHAND = {
-    "breast_symptoms": {"none": "Breast: no problems", "some": "Breast: causing problems"},
-    "symptom_kinds": {"bleeding": "bleeding", "open_wound": "open wound", "infection": "infection", "pain": "pain",
-                      "smell": "smell"},
-    "distant_response": {"shrinking": "elsewhere: shrinking", "stable": "elsewhere: stable",
-                         "growing": "elsewhere: growing", "too_early": "elsewhere: too early to say"},
-    "months_on_treatment": {"not_started": "medicines not started"},
-    "spread_extent": {"few": "few spots", "many": "many spots"},  # after the places: "bones, few spots"
-    "tumor_type": {"hr_positive": "HR+", "her2_positive": "HER2+", "triple_negative": "TNBC"},
-    "trial_offered": {"yes": "trial offered"},
+    "breast_symptoms": {"none": N_("Breast: no problems"), "some": N_("Breast: causing problems")},
+    "symptom_kinds": {"bleeding": N_("bleeding"), "open_wound": N_("open wound"), "infection": N_("infection"),
+                      "pain": N_("pain"), "smell": N_("smell")},
+    "distant_response": {"shrinking": N_("elsewhere: shrinking"), "stable": N_("elsewhere: stable"),
+                         "growing": N_("elsewhere: growing"), "too_early": N_("elsewhere: too early to say")},
+    "months_on_treatment": {"not_started": N_("medicines not started")},
+    "spread_extent": {"few": N_("few spots"), "many": N_("many spots")},  # after the places: "bones, few spots"
+    "tumor_type": {"hr_positive": N_("HR+"), "her2_positive": N_("HER2+"), "triple_negative": N_("TNBC")},
+    "trial_offered": {"yes": N_("trial offered")},
 }
 # What a "not sure" answer is about, in the glance's last phrase ("not sure of breast problems, type").
-UNSURE_ABOUT = {"breast_symptoms": "breast problems", "distant_response": "response elsewhere",
-                "months_on_treatment": "time on medicines", "spread_sites": "where spread",
-                "spread_extent": "how many spots", "tumor_type": "type"}
+UNSURE_ABOUT = {"breast_symptoms": N_("breast problems"), "distant_response": N_("response elsewhere"),
+                "months_on_treatment": N_("time on medicines"), "spread_sites": N_("where spread"),
+                "spread_extent": N_("how many spots"), "tumor_type": N_("type")}
 UNSURE = "unsure"
 _PARENS_RE = re.compile(r"\s*\([^()]*\)")
 
@@ -49,23 +52,30 @@ def _words(line: SituationLine) -> str:
     return _PARENS_RE.sub("", line.answer or "").strip()
 
 
-def _short(key: str, answer: str | tuple[str, ...] | None, line: SituationLine) -> str | None:
+def _shorthand(_: Callable[[str], str], key: str, answer: str) -> str | None:
+    found = SHORTHAND.get(key, {}).get(answer)
+    return _(found) if found else None
+
+
+def _short(_: Callable[[str], str], key: str, answer: str | tuple[str, ...] | None,
+           line: SituationLine) -> str | None:
     """One answer in shorthand; None when it is not worth the glance's room (no trial offered, not discussed)."""
     if isinstance(answer, tuple):
-        words = [SHORTHAND.get(key, {}).get(a) for a in answer]
+        words = [_shorthand(_, key, a) for a in answer]
         return ", ".join(w for w in words if w) if all(words) else _words(line).lower()
     if answer is None:
         return None
     if key == "trial_offered":
-        return SHORTHAND[key].get(answer)
+        return _shorthand(_, key, answer)
     if key == "months_on_treatment" and answer not in SHORTHAND[key]:
-        return f"{_words(line)} on medicines"
-    return SHORTHAND.get(key, {}).get(answer) or _words(line)
+        return _("{time} on medicines").format(time=_words(line))
+    return _shorthand(_, key, answer) or _words(line)
 
 
 def situation_line(summary: Summary) -> str:
     """The answers in one line of shorthand: "Breast: no problems · elsewhere: stable · 4 to 8 months on medicines ·
     bones, lungs, few spots · HR+ · trial offered"; the "not sure" answers named together at its end."""
+    _ = summary.gettext
     given = summary.answers.situation
     lines = {line.id: line for line in summary.situation if line.answer}
     parts: list[str] = []
@@ -76,20 +86,21 @@ def situation_line(summary: Summary) -> str:
         if line is None:
             continue
         if answer == UNSURE or answer == (UNSURE,):
-            unsure.append(UNSURE_ABOUT.get(key, key))
+            unsure.append(_(UNSURE_ABOUT[key]) if key in UNSURE_ABOUT else key)
             continue
         short: str | None
         if key == "breast_symptoms" and answer == "some" and "symptom_kinds" in lines:
-            short = "Breast: " + (_short("symptom_kinds", given.get("symptom_kinds"), lines["symptom_kinds"]) or "")
+            kinds = _short(_, "symptom_kinds", given.get("symptom_kinds"), lines["symptom_kinds"]) or ""
+            short = _("Breast: {problems}").format(problems=kinds)
         elif key == "spread_extent" and parts and "spread_sites" in lines and given.get("spread_sites") != (UNSURE,):
-            parts[-1] += f", {_short(key, answer, line)}"
+            parts[-1] += f", {_short(_, key, answer, line)}"
             continue
         else:
-            short = _short(key, answer, line)
+            short = _short(_, key, answer, line)
         if short:
             parts.append(short)
     if unsure:
-        parts.append("not sure of " + ", ".join(unsure))
+        parts.append(_("not sure of {answers}").format(answers=", ".join(unsure)))
     return " · ".join(parts)
 
 
@@ -108,27 +119,29 @@ def top_values(summary: Summary) -> list[dict[str, str | None]]:
 
 
 def sure_text(summary: Summary) -> str:
+    _ = summary.gettext
     answered = [line for line in summary.sure if line.answer is not None]
     if not answered:
-        return "SURE test not answered"
+        return _("SURE test not answered")
     yes = sum(1 for line in answered if line.answer)
-    text = f"SURE test: Yes to {yes} of {len(summary.sure)}"
+    text = _("SURE test: Yes to {yes} of {count}").format(yes=yes, count=len(summary.sure))
     if len(answered) < len(summary.sure):
-        text += f" ({len(summary.sure) - len(answered)} not answered)"
+        text += " " + _("({count} not answered)").format(count=len(summary.sure) - len(answered))
     return text
 
 
 # The glance names each flag in a few words; the flags' full words are under "Where I am leaning".
 FLAG_SHORT = {
-    "not_usually_advised": "Leaning is not usually advised in this situation",
-    "situation_changed": "Situation changed after the leaning was given",
-    "leaning_not_shown": "Leaning is not one of the options shown now",
+    "not_usually_advised": N_("Leaning is not usually advised in this situation"),
+    "situation_changed": N_("Situation changed after the leaning was given"),
+    "leaning_not_shown": N_("Leaning is not one of the options shown now"),
 }
 
 
 def flag_phrases(summary: Summary) -> list[str]:
     """The flags for the glance, in short phrases; the value conflicts in one phrase; "unanswered_steps" left out
     (the glance has its own line for the steps not answered)."""
+    _ = summary.gettext
     out: list[str] = []
     against = [f.value or f.text for f in summary.flags if f.code == "against_values"]
     for flag in summary.flags:
@@ -136,10 +149,10 @@ def flag_phrases(summary: Summary) -> list[str]:
             continue
         if flag.code == "against_values":
             if against:
-                out.append("Leaning pulls against: " + "; ".join(dict.fromkeys(against)))
+                out.append(_("Leaning pulls against: {values}").format(values="; ".join(dict.fromkeys(against))))
                 against = []
             continue
-        out.append(FLAG_SHORT.get(flag.code, flag.text))
+        out.append(_(FLAG_SHORT[flag.code]) if flag.code in FLAG_SHORT else flag.text)
     return out
 
 
@@ -149,8 +162,12 @@ def detail_flags(summary: Summary) -> list[str]:
 
 
 def glance(summary: Summary) -> dict[str, Any]:
-    """The glance as plain data (for the Typst template's JSON and the HTML template)."""
+    """The glance as plain data (for the Typst template's JSON and the HTML template), with its own words
+    (``labels``): for a summary in another language than English, the care team's panel, in English."""
+    if summary.care_team is not None:
+        return {**glance(summary.care_team), "labels": glance_labels(summary.care_team.language, summary.language)}
     return {
+        "labels": glance_labels(summary.language, summary.language),
         "situation": situation_line(summary),
         "leaning": summary.leaning_label,
         "sure": sure_text(summary),

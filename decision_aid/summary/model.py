@@ -7,8 +7,8 @@ the person's own answers; this module only picks and orders it. Texts here are p
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import iconarray
@@ -17,13 +17,13 @@ from ..content.markup import html_to_text
 from ..content.model import Content
 from ..errors import AnswersError, Problem, quote
 from ..tailoring import TailoredView, tailor
+from .glossary import GlossaryLine, with_glossary
 from .tailored import FlagLine, StudyLine, flag_line
+from .words import SOURCE_LANGUAGE, TITLE, TRANSLATION_DRAFT_TEXT, date_text, gettext_for
 
 if TYPE_CHECKING:
     from ..clinic import Clinic
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,6 @@ class SureLine:
     id: str
     question: str
     answer: bool | None  # None when not answered
-
-    @property
-    def answer_text(self) -> str:
-        return {True: "Yes", False: "No", None: "Not answered"}[self.answer]
 
 
 @dataclass(frozen=True)
@@ -148,13 +144,6 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
-class GlossaryLine:
-    id: str
-    term: str
-    definition: str
-
-
-@dataclass(frozen=True)
 class Summary:
     """One person's discussion summary, ready for the template, the PDF and the JSON."""
 
@@ -188,15 +177,29 @@ class Summary:
     unanswered_steps: tuple[str, ...] = ()  # the names of the steps with no answer at all
     unanswered_step_ids: tuple[str, ...] = ()
     studies: tuple[StudyLine, ...] = ()  # every study, those that took people like this person first
+    language: str = "en"  # of every word printed (the content's and the aid's own), but the care team's panel
+    translation_status: str | None = None  # a translation's own status (draft | reviewed); None in English
+    # The same answers summarized in English, when the person reads another language: the care team's panel (and
+    # the JSON, which never depends on the language) come from it.
+    care_team: Summary | None = None
 
     @property
     def is_draft(self) -> bool:
         return self.content_status == "draft"
 
     @property
+    def translation_draft(self) -> bool:
+        return self.translation_status == "draft"
+
+    @property
+    def gettext(self) -> Callable[[str], str]:
+        """The aid's own words in the summary's language."""
+        return gettext_for(self.language)
+
+    @property
     def created_text(self) -> str:
         """The date in words ("3 November 2026"): the same on A4 and Letter, with no day/month mix-up."""
-        return f"{self.created.day} {MONTHS[self.created.month - 1]} {self.created.year}"
+        return date_text(self.created, self.language)
 
     @property
     def sure_noes(self) -> int:
@@ -209,18 +212,22 @@ class Summary:
 
     @property
     def not_yet_sure_reasons(self) -> tuple[str, ...]:
+        _ = self.gettext
         reasons = []
         if self.leaning == "unsure":
-            reasons.append(f"Leaning: {self.leaning_label}")
+            reasons.append(_("Leaning: {leaning}").format(leaning=self.leaning_label))
         if self.sure_noes:
-            reasons.append(f"Answered No to {self.sure_noes} of {len(self.sure)} questions of the SURE test")
+            reasons.append(_("Answered No to {noes} of {count} questions of the SURE test").format(
+                noes=self.sure_noes, count=len(self.sure)))
         return tuple(reasons)
 
     @property
     def status_text(self) -> str:
-        if self.is_draft:
-            return "DRAFT: not yet reviewed by a clinician"
-        return "Reviewed by clinicians"
+        _ = self.gettext
+        text = _("DRAFT: not yet reviewed by a clinician") if self.is_draft else _("Reviewed by clinicians")
+        if self.translation_draft:
+            text += " · " + _(TRANSLATION_DRAFT_TEXT)
+        return text
 
     @property
     def own_questions(self) -> tuple[QuestionLine, ...]:
@@ -231,13 +238,23 @@ class Summary:
         return tuple(q for q in self.questions if not q.own)
 
 
-TITLE = "My discussion summary"
+def summary_for(languages: Mapping[str, Content], answers: Answers, *, clinic: Clinic | None = None,
+                today: dt.date | None = None) -> Summary:
+    """The summary in the person's language (``answers.language``, English when it has none), with its English
+    panel for the care team: ``languages`` is ``load_languages``' (code -> model)."""
+    language = getattr(answers, "language", None) or SOURCE_LANGUAGE
+    content = languages.get(language, languages[SOURCE_LANGUAGE])
+    return build_summary(content=content, answers=answers, clinic=clinic, today=today,
+                         english=languages[SOURCE_LANGUAGE])
 
 
 def build_summary(
-    *, content: Content, answers: Answers, clinic: Clinic | None = None, today: dt.date | None = None
+    *, content: Content, answers: Answers, clinic: Clinic | None = None, today: dt.date | None = None,
+    english: Content | None = None,
 ) -> Summary:
-    """The summary for one person's answers; raise AnswersError when a ticked question is not in the content."""
+    """The summary for one person's answers, in the content's language; raise AnswersError when a ticked question is
+    not in the content. ``english``: the English model, for the care team's panel of a summary in another language
+    (``summary_for`` passes it; without it that panel is in the person's language)."""
     _check_questions(content, answers)
     clinic_has_trials = bool(clinic is not None and getattr(clinic, "has_trials", False))
     view = tailor(content, answers, clinic_has_trials=clinic_has_trials)
@@ -273,8 +290,12 @@ def build_summary(
     notes = tuple(NoteLine(n.id, n.title) for n in view.notes)
     bundle = content.bundle
 
+    language = content.language
+    care_team = None
+    if language != SOURCE_LANGUAGE and english is not None:
+        care_team = build_summary(content=english, answers=answers, clinic=clinic, today=today)
     summary = Summary(
-        title=TITLE,
+        title=gettext_for(language)(TITLE),
         aid_name=bundle.name,
         created=today or dt.date.today(),
         name=answers.name,
@@ -305,8 +326,11 @@ def build_summary(
         unanswered_steps=tuple(name for _, name in view.unanswered_steps),
         unanswered_step_ids=tuple(step for step, _ in view.unanswered_steps),
         studies=tuple(StudyLine(u.id, u.name, u.status, u.text) for u in view.studies),
+        language=language,
+        translation_status=content.translation.status if content.translation else None,
+        care_team=care_team,
     )
-    return _with_glossary(summary, content)
+    return with_glossary(summary, content)
 
 
 def _check_questions(content: Content, answers: Answers) -> None:
@@ -346,55 +370,3 @@ def _figure(content: Content, fact_id: str, view: TailoredView) -> KeyFigure | N
     use = view.figure(fact_id)
     return KeyFigure(fact.id, fact.phrase, fact.per100, fact.population, fact.time_frame, fact.source,
                      use.status, use.text, use.study)
-
-
-# -- "Words used": the glossary terms that appear in the summary's words ----------------------------------------
-
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
-
-
-def term_variants(term: str) -> tuple[str, ...]:
-    """The words that count as the term: "armpit (axilla)" → armpit, axilla; "metastasis (plural metastases)"."""
-    variants = [_PAREN_RE.sub(" ", term)]
-    for inner in _PAREN_RE.findall(term):
-        variants.append(re.sub(r"^\s*plural\s+", "", inner))
-    return tuple(dict.fromkeys(" ".join(v.split()) for v in variants if v.strip()))
-
-
-def _term_pattern(term: str) -> re.Pattern[str]:
-    """Whole words only, with a plain plural ("lymph node" finds "lymph nodes"); any case, except abbreviations
-    (no lower-case letter: "OR" is not "or", "ER" is not "er")."""
-    alternatives = []
-    for variant in term_variants(term):
-        words = re.escape(variant).replace(r"\ ", r"\s+")
-        alternatives.append(words if any(ch.islower() for ch in variant) else f"(?-i:{words})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
-
-
-def summary_text(summary: Summary) -> str:
-    """Every word the summary shows, except the person's name: where "Words used" looks for glossary terms."""
-    parts = [summary.aid_name, summary.values_prompt, summary.leaning_prompt, summary.sure_prompt,
-             summary.leaning_label or "", summary.sure_flag_text]
-    for s in summary.situation:
-        parts += [s.question, s.answer or ""]
-    for v in summary.values:
-        parts += [v.label, v.rating_label or ""]
-    parts += [line.question for line in summary.sure]
-    parts += [q.text for q in summary.questions]
-    for o in summary.options:
-        parts += [o.title, o.framing_label]
-        for g in o.figure_groups:
-            parts += [g.title, g.time_frame, g.applicability_text]
-            parts += [f"{f.phrase} {f.population}" for f in g.figures]
-        parts += [f"{t.name} {t.summary}" for t in o.trials]
-    parts += [n.title for n in summary.notes]
-    parts += [f.text for f in summary.flags]
-    return "\n".join(parts)
-
-
-def _with_glossary(summary: Summary, content: Content) -> Summary:
-    text = summary_text(summary)
-    used = [GlossaryLine(t.id, t.term, t.definition.strip()) for t in content.glossary.values()
-            if _term_pattern(t.term).search(text)]
-    used.sort(key=lambda g: g.term.casefold())
-    return replace(summary, glossary=tuple(used))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import iconarray
+from . import words
 from .glance import detail_flags, glance
 from .model import Summary
 
@@ -32,6 +33,7 @@ def _environment() -> jinja2.Environment:
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
+        extensions=["jinja2.ext.i18n"],  # _() in the template: the aid's catalogue, installed per summary
         autoescape=True,  # every text, the person's own above all, is escaped
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -42,9 +44,17 @@ def _environment() -> jinja2.Environment:
 
 
 def render_html(summary: Summary) -> str:
-    """The summary as one standalone HTML document (language, title, landmarks, table header cells)."""
-    template = _environment().get_template(TEMPLATE)
-    html: str = template.render(s=summary, glance=glance(summary), detail_flags=detail_flags(summary))
+    """The summary as one standalone HTML document (language, title, landmarks, table header cells), every word in
+    the summary's language but the care team's panel (English when the person reads another language)."""
+    from ..i18n import translation
+    env = _environment()
+    env.install_gettext_translations(translation(summary.language), newstyle=False)  # type: ignore[attr-defined]
+    template = env.get_template(TEMPLATE)
+    html: str = template.render(
+        s=summary, glance=glance(summary), detail_flags=detail_flags(summary),
+        draft_lines=words.draft_lines(summary), made=words.made_text(summary),
+        notes_text="; ".join(f"“{n.title}”" for n in summary.notes),
+        picture_text=lambda f: words.picture_text(f.count, f.sentence, summary.language))
     return html
 
 

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from .. import iconarray
 from ..errors import SummaryWriteError
 from ..paths import fonts_dir
+from . import words
 from .export import write_summary_file
 from .glance import SITUATION_SHORT, detail_flags, glance
 from .model import Summary
 from .render import AFFECTED, UNAFFECTED_LINE, templates_dir
+from .words import draft_lines, made_text
 
 if TYPE_CHECKING:  # imported when first used: not on the way to the first page
     import typst
@@ -30,7 +32,6 @@ if TYPE_CHECKING:  # imported when first used: not on the way to the first page
 TEMPLATE = "summary.typ"
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 PDF_STANDARDS = ["ua-1"]
-LANG = "en"
 FIGURE_FONTS = "figures"  # resources/fonts/figures: DejaVu Sans, used for the digits only
 
 def font_paths() -> list[str]:
@@ -55,21 +56,26 @@ def icon_array_svg(per100: float) -> str:
 
 
 def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
-    """Everything the Typst template prints, as plain JSON data."""
+    """Everything the Typst template prints, as plain JSON data: its own words too (``labels``, the glance's
+    ``labels``), in the summary's language; the PDF's language tag is the person's language."""
+    _ = summary.gettext
+    draft = draft_lines(summary)
     return {
         "paper": PAPERS[paper],
-        "lang": LANG,
+        "lang": summary.language,
+        "labels": words.labels(summary.language),
         "title": summary.title + (f": {summary.name}" if summary.name else ""),
         "heading": summary.title,
         "aid_name": summary.aid_name,
-        "made": f"Made on {summary.created_text}" + (f" at {summary.clinic_name}" if summary.clinic_name else ""),
+        "made": made_text(summary),
         "name": summary.name,
-        "draft": summary.is_draft,
-        "draft_text": DRAFT_TEXT,
+        "draft": bool(draft),
+        "draft_text": " ".join(draft),
         "footer": list(footer_lines(summary)),
         "glance": glance(summary),
         # The situation in short rows (the wizard asked the full questions): one line each on paper.
-        "situation": [{"q": SITUATION_SHORT.get(s.id, s.question), "a": s.answer} for s in summary.situation],
+        "situation": [{"q": _(SITUATION_SHORT[s.id]) if s.id in SITUATION_SHORT else s.question, "a": s.answer}
+                      for s in summary.situation],
         "values": [{"label": v.label, "rating": v.rating_label} for v in summary.values],
         "leaning_prompt": summary.leaning_prompt,
         "leaning": summary.leaning_label,
@@ -92,7 +98,8 @@ def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
                         "applies": g.applicability_text or None,  # who the study took, beside its figures
                         "shown_with": g.shown_with,
                         "figures": [{"phrase": f.wording[0], "who": f.wording[1], "count": f.count,
-                                     "alt": f.description, "svg": icon_array_svg(f.per100)} for f in g.figures],
+                                     "alt": words.picture_text(f.count, f.sentence, summary.language),
+                                     "svg": icon_array_svg(f.per100)} for f in g.figures],
                     }
                     for g in o.figure_groups
                 ],
@@ -104,21 +111,23 @@ def summary_data(summary: Summary, *, paper: str = "a4") -> dict[str, Any]:
     }
 
 
-DRAFT_TEXT = "DRAFT: the information in this aid has not yet been reviewed by a clinician."
+DRAFT_TEXT = words.DRAFT_TEXT
 
 
 def footer_lines(summary: Summary) -> tuple[str, ...]:
     """The lines at the foot of every page: the first in bold beside the page number; the full draft wording for the
-    doctor while the content is a draft; date, clinic and content version; the content's fingerprint."""
-    first = "For discussion with your care team, not medical advice."
-    made = f"Made on {summary.created_text}"
+    doctor while the content (or its translation) is a draft; date, clinic and content version; the fingerprint."""
+    _ = summary.gettext
+    first = _("For discussion with your care team, not medical advice.")
+    made = _("Made on {date}").format(date=summary.created_text)
     if summary.clinic_name:
         made += f" · {summary.clinic_name}"
     if summary.clinic_phone:
         made += f" · {summary.clinic_phone}"
-    made += f" · content version {summary.content_version} ({summary.content_status})"
-    lines = (first, DRAFT_TEXT, made) if summary.is_draft else (first, made)
-    return lines + (f"Content fingerprint (SHA-256): {summary.fingerprint}",)
+    status = _(words.STATUS_WORDS.get(summary.content_status, summary.content_status))
+    made += " · " + _("content version {version} ({status})").format(version=summary.content_version, status=status)
+    fingerprint = _("Content fingerprint (SHA-256): {fingerprint}").format(fingerprint=summary.fingerprint)
+    return (first, *draft_lines(summary), made, fingerprint)
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from decision_aid.content import load_content as read_content_folder
 from decision_aid.review import build_packet, render_packet_html
 from decision_aid.review.render import SECTIONS
 from decision_aid.review.variants import situations, tailored_variants, view_signature
-from tests.conftest import FIXTURE_CONTENT, SHIPPED_CONTENT
+from tests.conftest import FIXTURE_CONTENT, ROOT, SHIPPED_CONTENT
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,8 @@ def test_every_page_figure_and_section_is_in_it(packet, html, shipped):
     for _, title in SECTIONS:
         assert html.count(f">{title}</h2>") == 1, title
         assert html.count(f"<h3>Sign-off: {title}</h3>") == 1, title
-    assert html.count("<h3>Sign-off: ") == len(SECTIONS) + 1  # one per section, one for the whole packet
+    # one per section, one per translation, one for the whole packet
+    assert html.count("<h3>Sign-off: ") == len(SECTIONS) + len(shipped.translations) + 1
     assert html.count("checked:</b> name") == len(shipped.pages)  # a line per page too
 
 
@@ -169,3 +170,26 @@ def test_cli_refuses_bad_arguments_with_a_message(tmp_path):
     assert out.stderr == (f"decision-aid: {tmp_path / 'no' / 'p.html'}: cannot write the review packet in the "
                           f"folder {tmp_path / 'no'}: the folder does not exist\n")
     assert not list(tmp_path.iterdir())
+
+
+def test_each_translation_has_its_section_for_its_translator_and_clinician(tmp_path):
+    """The bilingual test bundle: the Spanish status, each page with the English version it was made from (an older
+    one said so) and its Fernández-Huerta reading ease, the page as the aid shows it, and a sign-off."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "summary" / "content", folder)
+    page = folder / "es" / "pages" / "trials.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("translated_from: 1.0.0", "translated_from: 0.9.0"),
+                    encoding="utf-8")
+    content = load_content(folder)
+    packet = build_packet(content)
+    (entry,) = packet.translations
+    assert entry.content.language == "es" and [e.page.id for e in entry.pages] == list(content.pages)
+    older = {e.page.id for e in entry.pages if e.older}
+    assert older == {"trials"}
+    assert all(e.limit in (50, 60) and e.ease is not None and e.ease >= e.limit for e in entry.pages)
+    html = render_packet_html(packet)
+    title = "G. The translation into Tratar el tumor de la mama en el cáncer de mama en estadio 4 (prueba) (es)"
+    assert html.count(f"{title}</h2>") == 1 and f"<h3>Sign-off: {title}</h3>" in html
+    assert "0.9.0 / 1.0.0 <b>(older than the English)</b>" in html
+    assert html.count("<b>Translation of ") == len(content.pages)
+    assert "Lo que encontraron los estudios" in html

@@ -20,7 +20,7 @@ from decision_aid.clinic import Clinic, ClinicTrial
 from decision_aid.content import load_content
 from decision_aid.errors import AnswersError, SummaryWriteError
 from decision_aid.summary import build_summary, render_html, summary_json, write_summary_file
-from decision_aid.summary.model import term_variants
+from decision_aid.summary.glossary import term_variants
 
 CONTENT = Path(__file__).resolve().parents[1] / "summary" / "content"
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
