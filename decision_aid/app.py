@@ -43,9 +43,10 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
         _qt_app(temp)
+        from .i18n import _
         from .ui import dialogs, wording
 
-        dialogs.show_startup_errors(exc, title=wording.CANNOT_START, text=wording.CLINIC_PROBLEMS)
+        dialogs.show_startup_errors(exc, title=_(wording.CANNOT_START), text=_(wording.CLINIC_PROBLEMS))
         return 1
     app, privacy = _qt_app(temp)
     from .ui import signals_qt

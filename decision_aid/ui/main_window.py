@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..clinic import Clinic
 from ..content.model import Content
+from ..i18n import _
 from ..session import Session
 from . import read_aloud
 from .session_view import SessionView
@@ -32,7 +33,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.view: SessionView | None = None
         shipped_font_family()
-        title = content.bundle.name + (" (draft)" if content.bundle.is_draft else "")
+        title = (_("{name} (draft)") if content.bundle.is_draft else "{name}").format(name=content.bundle.name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._fit_to_screen()

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import N_, _
 from .idle_guard import ACTIVITY_EVENTS
 
 ENV_VAR = "DECISION_AID_NURSE_LOCK_MINUTES"
 DEFAULT_MINUTES = 5
 MAX_MINUTES = 120
-LOCKED_TEXT = "The answers are hidden to keep them private."
-LOCKED_HINT = "Nothing has been lost. Touch the button to go on where you were."
-UNLOCK_TEXT = "Show the answers again"
+LOCKED_TEXT = N_("The answers are hidden to keep them private.")
+LOCKED_HINT = N_("Nothing has been lost. Touch the button to go on where you were.")
+UNLOCK_TEXT = N_("Show the answers again")
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -50,16 +51,16 @@ class LockScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel(LOCKED_TEXT, self)
+        title = QLabel(_(LOCKED_TEXT), self)
         title.setObjectName("nurseLockTitle")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(LOCKED_HINT, self)
+        hint = QLabel(_(LOCKED_HINT), self)
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton(UNLOCK_TEXT, self)
+        self.unlock_button = QPushButton(_(UNLOCK_TEXT), self)
         self.unlock_button.setObjectName("nurseUnlock")
-        self.unlock_button.setAccessibleName(UNLOCK_TEXT)
+        self.unlock_button.setAccessibleName(_(UNLOCK_TEXT))
         self.unlock_button.clicked.connect(on_unlock)
         for widget, scale in ((title, 1.6), (hint, 1.2), (self.unlock_button, 1.2)):
             font = widget.font()

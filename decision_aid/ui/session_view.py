@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import _
 from ..session import TEXT_SCALES, Session
 from . import read_aloud, semantics, theme, wording
 from .clinic_trials import ClinicTrialsBox
@@ -69,12 +70,12 @@ class SessionView(QWidget):
                                                         self.actions.load_answers_file),
                               steps=steps, go_to_step=None if kiosk else self.go_to_step, parent=self)
         layout.addWidget(self.top_bar)
-        self.step_list = StepList(title="Steps", steps=steps, on_pick=None if kiosk else self.go_to_step)
+        self.step_list = StepList(title=_("Steps"), steps=steps, on_pick=None if kiosk else self.go_to_step)
         # Start over sits with Back and Next, at the bottom left: always at hand, never in the way of Next.
-        self.start_over_button = named(QPushButton("Start over"), "Start over: clear all answers",
-                                       "Clear everything and go back to the start")
+        self.start_over_button = named(QPushButton(_("Start over")), _("Start over: clear all answers"),
+                                       _("Clear everything and go back to the start"))
         self.start_over_button.setObjectName("startOver")
-        self.start_over_button.setToolTip("Clear everything and go back to the start")
+        self.start_over_button.setToolTip(_("Clear everything and go back to the start"))
         self.start_over_button.clicked.connect(self.actions.request_start_over)
         # "Read this page to me" beside Start over, when this computer has a voice (issue 15).
         self.read_aloud = read_aloud.page_bar(self)
@@ -99,7 +100,7 @@ class SessionView(QWidget):
         banner.setObjectName("draftBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 8, 16, 8)
-        label = QLabel(wording.DRAFT_TEXT)
+        label = QLabel(_(wording.DRAFT_TEXT))
         label.setWordWrap(True)
         label.setObjectName("draftText")
         row.addWidget(label)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ..help_panel import HelpPanel
 from .base import StepPage
 
 
 class WelcomePage(StepPage):
-    TITLE = "Welcome"
+    TITLE = N_("Welcome")
     STEP = "welcome"
     def build(self) -> None:
         # Right under the heading, so it is seen without scrolling, at any text size.
