@@ -53,7 +53,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
-    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
+    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model, contents=contents_by_language(bundle))
     _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
     _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
     if kiosk:
@@ -66,6 +66,16 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":
         after_first_paint(window, lambda: os._exit(0))  # bench/run.py: time the start alone
     return app.exec()
+
+
+def contents_by_language(content):
+    """The content in each language the aid speaks, by code (``i18n.LANGUAGES``): what the window shows a person
+    who chooses a language. MERGE POINT (issue 16): until the Spanish content loader is merged, every language gets
+    ``content`` (the English words, with the window's own words in the chosen language); the loader's
+    ``dict[str, Content]`` replaces this body."""
+    from .i18n import LANGUAGES
+
+    return {code: content for code in LANGUAGES}
 
 
 def _refuse_unless(rederive, window) -> None:

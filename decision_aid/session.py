@@ -32,6 +32,10 @@ class Event:
     def connect(self, handler: Callable[..., object]) -> None:
         self._handlers.append(handler)
 
+    def disconnect_all(self) -> None:
+        """Forget every handler (a view built again for the same session connects its own)."""
+        self._handlers.clear()
+
     def disconnect(self, handler: Callable[..., object]) -> None:
         self._handlers.remove(handler)
 
@@ -57,6 +61,11 @@ class Session:
     @property
     def answers(self) -> Answers:
         return self._answers
+
+    @property
+    def language(self) -> str:
+        """The language of this session (a code of ``i18n.LANGUAGES``), recorded with the answers."""
+        return self._answers.language
 
     @property
     def view(self) -> TailoredView:
@@ -156,10 +165,22 @@ class Session:
             self._replace("name", name=name)
 
     def replace_answers(self, *, answers: Answers) -> None:
-        """Take over a whole answers file (already checked by ``load_answers``)."""
-        self._answers = answers
+        """Take over a whole answers file (already checked by ``load_answers``). The session keeps its language:
+        the window does not change language under the person's hands (the file's is recorded again when saved)."""
+        self._answers = dataclasses.replace(answers, language=self._answers.language)
         self._view = None
         self.answers_changed.emit(self, "all")
+
+    def set_language(self, *, language: str, content: Content) -> None:
+        """Go on in ``language``, with ``content`` (that language's words over the same pages, facts and ids):
+        every answer is kept; the tailored view is made again in the new words. Checked like any answer."""
+        if language == self._answers.language and content is self.content:
+            return
+        data = dataclasses.replace(self._answers, language=language).to_dict()
+        self._answers = parse_answers(data, source="the session", known_questions=content.prompt_ids())
+        self.content = content
+        self._view = None
+        self.answers_changed.emit(self, "language")
 
     # -- display -----------------------------------------------------------------------------------------------
     def set_text_scale(self, *, scale: int) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QPoint, QProcess, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import speech
-from ..i18n import N_, _
+from ..i18n import N_, _, language
 from .choice_buttons import ChoiceButton, ChoiceCheck
 from .labels import RichText
 from .reflow import row_of
@@ -344,7 +344,8 @@ def page_bar(view) -> ReadAloudBar | None:
     backend = voice()
     if backend is None:
         return None
-    return ReadAloudBar(backend=backend, source=lambda: blocks_of(view.current_page()), parent=view)
+    return ReadAloudBar(backend=backend, source=lambda: blocks_of(view.current_page()), parent=view,
+                        language=view.session.language)  # the voice of the session's language
 
 
 def attach_to_dialog(dialog: Any) -> ReadAloudBar | None:
@@ -353,7 +354,8 @@ def attach_to_dialog(dialog: Any) -> ReadAloudBar | None:
     backend = voice()
     if backend is None:
         return None
-    bar = ReadAloudBar(backend=backend, source=lambda: blocks_of(dialog.body.widget()), parent=dialog)
+    bar = ReadAloudBar(backend=backend, source=lambda: blocks_of(dialog.body.widget()), parent=dialog,
+                       language=language())
     layout = dialog.layout()
     layout.insertWidget(layout.indexOf(dialog.body), bar)  # under the title (and the draft note), above the text
     dialog.read_aloud = bar

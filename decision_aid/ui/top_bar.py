@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
-from ..i18n import _
+from ..i18n import LANGUAGES, _
 from ..session import TEXT_SCALES, Session
+from .language_choice import language_button
 from .reflow import FlowLayout
 from .styling import named
 
@@ -38,7 +39,9 @@ class TopBar(QFrame):
                  show_glossary: Callable[[], object], show_about: Callable[[], object],
                  files: tuple[Callable[[], None], Callable[[], None]] | None,
                  steps: list[tuple[int, str]], go_to_step: Callable[[int], None] | None,
-                 parent: QWidget | None = None):
+                 choose_language: Callable[[str], object] | None = None, parent: QWidget | None = None):
+        """``choose_language(code)``: the compact language switch, a button for each other language, named in its
+        own language (none without it)."""
         super().__init__(parent)
         self.setObjectName("topBar")
         row = QHBoxLayout(self)
@@ -76,6 +79,14 @@ class TopBar(QFrame):
         self.step_actions: dict[int, QAction] = {}
         if go_to_step is not None:
             self._steps_menu(steps, go_to_step)
+        self.language_buttons: dict[str, QPushButton] = {}
+        if choose_language is not None:
+            for code in LANGUAGES:
+                if code != session.language:
+                    button = language_button(code, current=session.language, choose=choose_language)
+                    button.setCheckable(False)
+                    self.language_buttons[code] = button
+                    self._flow.addWidget(button)
 
     def _button(self, text: str, name: str, slot: Callable, object_name: str, tip: str) -> QPushButton:
         button = named(QPushButton(text), name, tip)
