@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(language)
 
     def _show_view(self) -> None:
+        assert self.session is not None  # reset() and switch_language() have one
         # Made as a child of the window from the start: made without a parent and then set as the central widget,
         # the view (already styled by its own style sheet) would be styled all over again when it is moved in.
         self.view = SessionView(session=self.session, kiosk=self.kiosk, on_start_over=self.reset, parent=self)
