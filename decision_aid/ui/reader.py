@@ -44,7 +44,7 @@ class ReaderDialog(QDialog):
         layout.addWidget(self.title)
         self.draft_note = None
         if draft:
-            self.draft_note = Heading(SCREEN_DRAFT_NOTICE, role="caption")
+            self.draft_note = Heading(_(SCREEN_DRAFT_NOTICE), role="caption")
             layout.addWidget(self.draft_note)
         self.body = ScrollColumn(name=_("{title}: text").format(title=title), max_chars=80, margins=(2, 4, 12, 8))
         layout.addWidget(self.body, 1)
