@@ -21,7 +21,8 @@ from ui_checks import layout_problems
 from ui_helpers import FULL, click, go, page, settle
 
 ROOT = Path(__file__).resolve().parents[2]
-PO = ROOT / "decision_aid" / "locale" / "es" / "LC_MESSAGES" / "messages.po"
+LOCALE = ROOT / "decision_aid" / "locale"
+TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.SOURCE_LANGUAGE]
 # Words that are the same in both languages, or names: never a sign of a missing translation.
 SAME_IN_BOTH = {"English", "E2108", "No", "PDF"}
 
@@ -32,9 +33,9 @@ def english_after_each_test():
     i18n.set_language("en")  # the window's words are one process-wide choice: leave it as the next test expects
 
 
-def english_msgids() -> set[str]:
-    """Every English message the Spanish catalogue translates into something else."""
-    with PO.open("rb") as f:
+def english_msgids(code: str) -> set[str]:
+    """Every English message the language's catalogue translates into something else."""
+    with (LOCALE / code / "LC_MESSAGES" / "messages.po").open("rb") as f:
         catalog = read_po(f)
     out = set()
     for m in catalog:
@@ -49,7 +50,7 @@ def content_words(content) -> set[str]:
     """Every text of a content model. Until the Spanish content is merged (``app.contents_by_language``, issue 16),
     the Spanish window shows the English content's words, some of which are also the catalogue's (a page's title
     is its fallback): those are the content's to translate, not the catalogue's."""
-    if getattr(content, "language", "en") == "es":
+    if getattr(content, "language", "en") != "en":
         return set()
     found: set[str] = set()
     seen: set[int] = set()
@@ -147,12 +148,13 @@ def test_switching_on_any_page_keeps_every_answer_and_the_step(qtbot, make_windo
 PAGES_INDEX = {key: i for i, (key, _, _) in enumerate(PAGES)}
 
 
+@pytest.mark.parametrize("code", TRANSLATED)
 @pytest.mark.parametrize("kiosk", [False, True], ids=["nurse", "kiosk"])
-def test_every_page_in_spanish_has_no_word_of_the_catalogue_left_in_english(qtbot, make_window, shipped_content,
-                                                                             kiosk):
-    english = english_msgids()
+def test_every_page_in_another_language_has_no_word_of_the_catalogue_left_in_english(qtbot, make_window,
+                                                                                     shipped_content, kiosk, code):
+    english = english_msgids(code)
     assert {"Next", "Start over", "Glossary", "Your options"} <= english
-    window = make_window(content=shipped_content, kiosk=kiosk, clinic=Clinic(language="es"))
+    window = make_window(content=shipped_content, kiosk=kiosk, clinic=Clinic(language=code))
     english -= content_words(window.session.content)
     assert "Start over" in english and "Welcome" not in english  # the English content's "Welcome" page
     window.session.replace_answers(answers=FULL)
@@ -254,3 +256,26 @@ def test_the_top_bar_keeps_one_row_at_double_text_in_each_language(qtbot, make_w
         tops = [w.geometry().top() for w in tools]
         assert max(tops) - min(tops) < min(w.height() for w in tools) / 2, f"{code}: the top bar wraps"
         assert all(w.geometry().right() <= bar.tools.width() for w in tools), f"{code}: a button is cut off"
+
+
+def test_in_spanish_every_control_is_named_with_its_label_and_big_enough(qtbot, make_window, shipped_content):
+    """Label in name (WCAG 2.5.3) in Spanish: a control's accessible name holds the words on it."""
+    from decision_aid.ui.semantics import visible_words
+
+    from ui_checks import small_targets, unnamed_focusable
+
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    window.session.replace_answers(answers=FULL)
+    problems = []
+    for scale in (100, 200):
+        window.session.set_text_scale(scale=scale)
+        for page_id, (key, _, _) in enumerate(PAGES):
+            window.wizard.go_to(page_id)
+            settle(qtbot)
+            problems += [f"{scale}% {key}: unnamed {p}" for p in unnamed_focusable(window)]
+            problems += [f"{scale}% {key}: small {p}" for p in small_targets(window)]
+            for button in window.findChildren(QAbstractButton):
+                words, name = visible_words(button), button.accessibleName()
+                if button.isVisible() and words and words.lower() not in name.lower():
+                    problems.append(f"{scale}% {key}: {words!r} not in its name {name!r}")
+    assert not problems, "\n".join(problems)
