@@ -19,19 +19,11 @@ CHOOSE = N_("Show the aid in English")
 def language_button(code: str, *, current: str, choose: Callable[[str], object]) -> QPushButton:
     """A button named in its own language ("Español"), described in it ("Ver la ayuda en español"), marked with
     its language (``QWidget.locale``) so a screen reader can speak it in its own voice. The language showing is
-    the checked one."""
+    marked ``current`` (drawn filled; a toggle's checked state would be a state for the kiosk's reset to undo)."""
     name = LANGUAGES[code]
     button = named(QPushButton(name), name, translation(code).gettext(CHOOSE))
     button.setObjectName(f"language:{code}")
     button.setLocale(QLocale(code))
-    button.setCheckable(True)
-    button.setChecked(code == current)
-    button.clicked.connect(lambda: _chosen(button, code, current, choose))
+    button.setProperty("current", code == current)
+    button.clicked.connect(lambda: code != current and choose(code))
     return button
-
-
-def _chosen(button: QPushButton, code: str, current: str, choose: Callable[[str], object]) -> None:
-    if code == current:
-        button.setChecked(True)  # the language showing stays chosen
-        return
-    choose(code)

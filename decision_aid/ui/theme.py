@@ -224,6 +224,8 @@ QPushButton[role="primary"]:focus {{ border: {ring}px solid {t.focus}; }}
 QPushButton[role="language"] {{ font-size: {point_size(scale, 1.3)}pt; font-weight: bold; min-width: {px(200)}px;
     padding: {px(14)}px {px(28)}px; }}
 QPushButton[role="language"]:focus {{ padding: {px(14) - less}px {px(28) - less}px; }}
+QPushButton[role="language"][current="true"] {{ background: {t.accent}; color: {t.accent_text};
+    border-color: {t.accent}; }}
 QToolButton::menu-indicator {{ image: none; width: 0px; }}
 QFrame#topBar QPushButton, QFrame#topBar QToolButton {{ padding: {px(8)}px {px(12)}px; }}
 QFrame#topBar QPushButton:focus, QFrame#topBar QToolButton:focus {{ padding: {px(8) - less}px {px(12) - less}px; }}

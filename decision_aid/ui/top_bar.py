@@ -84,7 +84,6 @@ class TopBar(QFrame):
             for code in LANGUAGES:
                 if code != session.language:
                     button = language_button(code, current=session.language, choose=choose_language)
-                    button.setCheckable(False)
                     button.setProperty("role", "languageSwitch")  # narrower: the bar keeps one row at 200 %
                     self.language_buttons[code] = button
                     self._flow.addWidget(button)
