@@ -280,3 +280,46 @@ def test_in_spanish_every_control_is_named_with_its_label_and_big_enough(qtbot, 
                 if button.isVisible() and words and words.lower() not in name.lower():
                     problems.append(f"{scale}% {key}: {words!r} not in its name {name!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_read_aloud_speaks_in_the_session_s_language(qtbot, make_window, shipped_content):
+    """The page's control reads in the voice of the language showing; the words it reads are the page's."""
+    import shutil
+
+    from decision_aid import speech
+    from decision_aid.ui import read_aloud
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (scripts/setup.sh installs it)")
+    read_aloud.use_backend(speech.EspeakNg(shutil.which("espeak-ng")))
+    try:
+        window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+        bar = window.view.read_aloud
+        assert bar.player.language == "es" and bar.play_button.text() == "▶  Leerme esta página"
+        command = bar.player.backend.speak("Hola.", rate=speech.NORMAL_RATE, language=bar.player.language)
+        assert command.argv[1:3] in (("-v", "es-419"), ("-v", "es"))
+        window.view.top_bar.language_buttons["en"].click()
+        settle(qtbot)
+        assert window.view.read_aloud.player.language == "en"
+    finally:
+        read_aloud._FOUND.clear()
+
+
+def test_the_nurse_lock_speaks_the_language_showing(qtbot, make_window, fixture_content, monkeypatch):
+    from decision_aid.app import guard_sessions
+    from decision_aid.ui import nurse_lock
+
+    class NoPrivacy:
+        def clear_session(self):
+            pass
+
+    monkeypatch.setenv(nurse_lock.ENV_VAR, "2")
+    window = make_window(content=fixture_content)
+    lock = guard_sessions(QApplication.instance(), window, privacy=NoPrivacy(), clock=lambda: 0.0)
+    window.view.top_bar.language_buttons["es"].click()
+    settle(qtbot)
+    lock.lock()
+    assert lock.screen.unlock_button.text() == "Mostrar de nuevo las respuestas"
+    assert lock.screen.unlock_button.accessibleName() == "Mostrar de nuevo las respuestas"
+    lock.screen.unlock_button.click()
+    assert not lock.locked and window.session.language == "es"
