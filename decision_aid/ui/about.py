@@ -14,9 +14,10 @@ from .content_view import ContentView
 from .labels import Heading, RichText
 from .reader import ReaderDialog
 
-SHORTCUTS = (  # the keys, and what they do (translated where shown)
-    ("Alt+Right, Alt+N", N_("Next step")),
-    ("Alt+Left, Alt+B", N_("Back one step")),
+SHORTCUTS = (  # the keys, and what they do (both translated where shown)
+    # Translators: the Alt letter is the one marked with "&" in your "&Next" (and "&Back" below).
+    (N_("Alt+Right, Alt+N"), N_("Next step")),
+    (N_("Alt+Left, Alt+B"), N_("Back one step")),
     ("Ctrl+=  /  Ctrl+-", N_("Larger or smaller text")),
     ("Ctrl+0", N_("Normal text size")),
     ("Ctrl+H", N_("High contrast on or off")),
@@ -89,7 +90,7 @@ class AboutDialog(ReaderDialog):
         self.body.add(Heading(_("Changes"), role="heading"))
         self.body.add(RichText(changelog_html(content), name=_("Changes to the content")))
         self.body.add(Heading(_("Keyboard"), role="heading"))
-        keys = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(_(v))}</td></tr>"
+        keys = "".join(f"<tr><td><b>{html.escape(_(k))}</b>&nbsp;&nbsp;</td><td>{html.escape(_(v))}</td></tr>"
                        for k, v in SHORTCUTS)
         self.body.add(RichText(f"<table cellpadding='4'>{keys}</table>", name=_("Keyboard shortcuts")))
         self.body.layout_.addStretch(1)

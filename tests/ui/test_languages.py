@@ -323,3 +323,13 @@ def test_the_nurse_lock_speaks_the_language_showing(qtbot, make_window, fixture_
     assert lock.screen.unlock_button.accessibleName() == "Mostrar de nuevo las respuestas"
     lock.screen.unlock_button.click()
     assert not lock.locked and window.session.language == "es"
+
+
+def test_the_keys_about_lists_are_the_keys_of_the_language_showing(qtbot, make_window, fixture_content):
+    window = make_window(content=fixture_content, clinic=Clinic(language="es"))
+    assert window.wizard.next_button.text() == "&Siguiente" and window.wizard.back_button.text() == "&Atrás"
+    about = window.view.show_about()
+    settle(qtbot)
+    text = " ".join(w.text() for w in about.findChildren(QLabel))
+    assert "Alt+Derecha, Alt+S" in text and "Alt+Izquierda, Alt+A" in text and "Paso siguiente" in text
+    about.close()
