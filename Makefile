@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-.PHONY: setup run test lint lock soak check-content screenshots bench bundle clean
+.PHONY: setup run test lint lock messages soak check-content screenshots bench bundle clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,22 @@ lock: setup
 	$(PIP_COMPILE) --output-file=requirements.txt pyproject.toml
 	$(PIP_COMPILE) --extra=dev --output-file=requirements-dev.txt pyproject.toml
 	$(PY) scripts/check_locks.py
+
+# The catalogue of the aid's own words (README, "Languages"): extract every _(), ngettext(), N_() and template
+# {% trans %} (babel.cfg) to decision_aid/locale/messages.pot, bring each language's messages.po up to date with it,
+# and compile each to the messages.mo the aid reads (with the standard library's gettext: Babel is not needed to run).
+# NEW=fr starts a new language's catalogue first. The tests fail while the committed catalogue is stale.
+LOCALE := decision_aid/locale
+messages: setup
+	$(VENV)/bin/pybabel --quiet extract --mapping-file=babel.cfg --no-location --sort-output --omit-header \
+		--add-comments=Translators: --no-wrap --output-file=$(LOCALE)/messages.pot decision_aid
+	$(if $(NEW),$(VENV)/bin/pybabel init --input-file=$(LOCALE)/messages.pot --output-dir=$(LOCALE) \
+		--domain=messages --locale=$(NEW))
+	$(VENV)/bin/pybabel --quiet update --input-file=$(LOCALE)/messages.pot --output-dir=$(LOCALE) --domain=messages \
+		--no-fuzzy-matching --ignore-obsolete --no-wrap
+	@# no dates in the catalogues: they would change (and conflict in merges) on every run
+	sed -i -e '/^"POT-Creation-Date: /d' -e '/^"PO-Revision-Date: /d' $(LOCALE)/*/LC_MESSAGES/messages.po
+	$(VENV)/bin/pybabel compile --directory=$(LOCALE) --domain=messages --statistics
 
 # A long day (README, "Reliability"): 500 kiosk sessions in one process (RSS, time, live widgets; fails when RSS grows
 # 5 % or more after the first 50), then the monkey with 20 000 events a mode. SOAK_SESSIONS / MONKEY_EVENTS to change.

@@ -19,6 +19,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from . import limits
 from .errors import AnswersError, Problem, quote
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .safe_files import write_file
 from .validation import INVALID, Bool, Checker, Text, one_of
 
@@ -105,6 +106,8 @@ class AnswersFile(msgspec.Struct, frozen=True, kw_only=True):
                                                  extra={"unique": "each question id at most once"})] | UnsetType = UNSET
     own_questions: OwnQuestions | UnsetType = UNSET
     name: Name | UnsetType = UNSET
+    # The language the person used the aid in (a code of decision_aid.i18n.LANGUAGES; English when absent).
+    language: Text | UnsetType = UNSET
 
 
 def _declared(cls: type[msgspec.Struct]) -> dict[str, tuple[str, ...]]:
@@ -147,6 +150,7 @@ class Answers:
     questions: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
     name: str | None = None
+    language: str = SOURCE_LANGUAGE  # the language of the session (i18n.LANGUAGES); not an answer
 
     def sure_flagged(self) -> bool:
         """True when any SURE answer is "no": the person may not be ready to decide."""
@@ -175,6 +179,7 @@ class Answers:
             data["own_questions"] = list(self.own_questions)
         if self.name:
             data["name"] = self.name
+        data["language"] = self.language
         return data
 
 
@@ -192,6 +197,8 @@ def parse_answers(data: object, *, source: str = "answers", known_questions: Col
     checked = Checker(source, problems, none_is_missing=False, strip=False).struct(data, AnswersFile)
     if checked is INVALID:
         raise AnswersError(problems)
+    if checked.language and checked.language not in LANGUAGES:
+        problems.append(Problem(source, "language", "one of " + ", ".join(LANGUAGES), quote(checked.language)))
     for i, qid in enumerate(checked.questions or ()):
         if known_questions is not None and qid not in known_questions:
             problems.append(Problem(source, f"questions[{i}]", "a question id from the prompt list", quote(qid)))
@@ -230,7 +237,8 @@ def _answers(f: AnswersFile) -> Answers:
                    values=_given(f.values) if f.values else {}, leaning=f.leaning or None,
                    leaning_situation=_situation(f.leaning_situation) if f.leaning_situation else None,
                    sure=_given(f.sure) if f.sure else {},
-                   questions=tuple(f.questions or ()), own_questions=tuple(f.own_questions or ()), name=name or None)
+                   questions=tuple(f.questions or ()), own_questions=tuple(f.own_questions or ()), name=name or None,
+                   language=f.language or SOURCE_LANGUAGE)
 
 
 def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[str] | None = None) -> Answers:

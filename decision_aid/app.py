@@ -6,7 +6,7 @@ import os
 import sys
 
 from .clinic import load_clinic
-from .content import load_content, start_content
+from .content import languages_of, load_content, start_content
 from .errors import ClinicError, ContentError
 from .operations import check_clinic_operable
 from .paths import content_dir
@@ -38,21 +38,23 @@ def _run(*, content, kiosk, clinic, temp) -> int:
         dialogs.show_content_errors(exc)
         return 1
     try:
-        clinic_model = check_clinic_operable(load_clinic(clinic))  # issue 18: the export folder must take files
+        # issue 18: the export folder must take files; issue 16: the clinic's language must be one the content has
+        clinic_model = check_clinic_operable(load_clinic(clinic), languages_of(bundle))
     except ClinicError as exc:
         print(CLINIC_REFUSED, file=sys.stderr)
         print(exc.report(), file=sys.stderr)
         _qt_app(temp)
+        from .i18n import _
         from .ui import dialogs, wording
 
-        dialogs.show_startup_errors(exc, title=wording.CANNOT_START, text=wording.CLINIC_PROBLEMS)
+        dialogs.show_startup_errors(exc, title=_(wording.CANNOT_START), text=_(wording.CLINIC_PROBLEMS))
         return 1
     app, privacy = _qt_app(temp)
     from .ui import signals_qt
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
-    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
+    window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model, contents=languages_of(bundle))
     _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
     _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
     if kiosk:

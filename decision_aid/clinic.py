@@ -16,6 +16,7 @@ import msgspec
 from msgspec import Meta
 
 from .errors import ClinicError, Problem, quote
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .limits import check_toml
 from .validation import INVALID, Bool, Checker, Text
 
@@ -44,6 +45,7 @@ class Clinic:
     paper: str = "a4"
     trials: tuple[ClinicTrial, ...] = field(default_factory=tuple)
     source: str | None = None  # the file it came from, if any
+    language: str = SOURCE_LANGUAGE  # the language each session starts in (and a reset returns to)
 
     @property
     def has_trials(self) -> bool:
@@ -85,11 +87,14 @@ class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
     export_folder: Annotated[str, Meta(pattern=ABSOLUTE, description="an absolute folder path")] | None = None
     paper: Paper = "a4"
     trials: Annotated[tuple[TrialTable, ...], Meta(description="a list of [[trials]] tables")] = ()
+    language: Text | None = None  # the language a session starts in: a code of decision_aid.i18n.LANGUAGES
 
 
 def parse_clinic(data: dict[str, Any], *, source: str) -> Clinic:
     problems: list[Problem] = []
     f = Checker(source, problems).struct(data, ClinicFile)
+    if f is not INVALID and f.language is not None and f.language not in LANGUAGES:
+        problems.append(Problem(source, "language", "one of " + ", ".join(LANGUAGES), quote(f.language)))
     if f is INVALID or problems:  # a bad [[trials]] table is left out of f, not unsaid
         raise ClinicError(problems)
     minutes = f.idle_timeout_minutes
@@ -97,7 +102,7 @@ def parse_clinic(data: dict[str, Any], *, source: str) -> Clinic:
                   idle_timeout_seconds=DEFAULT_IDLE_SECONDS if minutes is None else int(minutes * 60),
                   export_folder=Path(f.export_folder).expanduser() if f.export_folder else None, paper=f.paper,
                   trials=tuple(ClinicTrial(name=t.name, id=t.id, contact=t.contact, summary=t.summary)
-                               for t in f.trials), source=source)
+                               for t in f.trials), source=source, language=f.language or SOURCE_LANGUAGE)
 
 
 def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .content.model import Content
+from .i18n import _
 
 if TYPE_CHECKING:
     from .clinic import Clinic
@@ -32,7 +33,7 @@ def help_panel(content: Content, clinic: Clinic | None) -> HelpPanelText | None:
     if nurse:
         lines.append(words["nurse_where"].replace("{nurse}", nurse))
     if phone:
-        lines.append(words["phone"].replace("{clinic}", name or "the clinic").replace("{phone}", phone))
+        lines.append(words["phone"].replace("{clinic}", name or _("the clinic")).replace("{phone}", phone))
     else:
         lines.append(words["no_clinic"])
     return HelpPanelText(words["title"], tuple(lines))

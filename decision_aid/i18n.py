@@ -14,6 +14,7 @@ Words defined at import time (module constants) are marked with `N_()` for extra
 from __future__ import annotations
 
 import gettext as _gettext
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -72,3 +73,18 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it yet (for words defined at import time)."""
     return message
+
+
+# The months, for dates in the locale's form without Babel at run time (its import alone costs more than the start
+# can spare): each language's names come from its catalogue, like every other word.
+MONTHS: Final = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                 N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def format_date(day: date, language: str | None = None) -> str:
+    """``day`` as a person reads it in ``language`` (the person's by default): "2 December 2026",
+    "2 de diciembre de 2026"."""
+    words = translation(language or _active[0])
+    # Translators: a date; keep {day}, {month} and {year} (the month's name is translated on its own).
+    return words.gettext("{day} {month} {year}").format(day=day.day, month=words.gettext(MONTHS[day.month - 1]),
+                                                        year=day.year)

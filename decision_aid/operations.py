@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 from .clinic import Clinic, load_clinic
-from .errors import ClinicError, Problem
+from .errors import ClinicError, Problem, quote
 
 
 def export_folder_problems(clinic: Clinic) -> list[Problem]:
@@ -36,9 +37,13 @@ def export_folder_problems(clinic: Clinic) -> list[Problem]:
     return []
 
 
-def check_clinic_operable(clinic: Clinic) -> Clinic:
-    """The clinic, or ClinicError when its export folder cannot take files."""
+def check_clinic_operable(clinic: Clinic, languages: Collection[str] | None = None) -> Clinic:
+    """The clinic, or ClinicError when its export folder cannot take files, or when its ``language`` is not one
+    of ``languages`` (the content's, when given: a clinic may not start people in a language with no pages)."""
     problems = export_folder_problems(clinic)
+    if languages is not None and clinic.language not in languages:
+        problems.append(Problem(clinic.source or "(clinic)", "language",
+                                "a language the content has: " + ", ".join(languages), quote(clinic.language)))
     if problems:
         raise ClinicError(problems)
     return clinic

@@ -8,13 +8,14 @@ answers through its methods; every change is announced by ``answers_changed``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import limits
 from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content.model import Content, Page
+from .i18n import SOURCE_LANGUAGE
 from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ class Event:
     def connect(self, handler: Callable[..., object]) -> None:
         self._handlers.append(handler)
 
+    def disconnect_all(self) -> None:
+        """Forget every handler (a view built again for the same session connects its own)."""
+        self._handlers.clear()
+
     def disconnect(self, handler: Callable[..., object]) -> None:
         self._handlers.remove(handler)
 
@@ -43,8 +48,12 @@ class Event:
 class Session:
     """Everything about the person in front of the screen; a reset builds a new one."""
 
-    def __init__(self, *, content: Content, clinic: Clinic | None = None, answers: Answers | None = None):
+    def __init__(self, *, content: Content, clinic: Clinic | None = None, answers: Answers | None = None,
+                 contents: Mapping[str, Content] | None = None):
+        """``contents``: the content in each language it has, by code (``content.languages_of``); the person may
+        switch to any of them, and the printout's panel for the care team is in its English."""
         self.content = content
+        self.contents: Mapping[str, Content] = contents or {content.language: content}
         self.clinic = clinic or Clinic()
         self._answers = answers or Answers()
         self._view: TailoredView | None = None
@@ -57,6 +66,16 @@ class Session:
     @property
     def answers(self) -> Answers:
         return self._answers
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the languages this session may switch to (those its content has), English first."""
+        return tuple(self.contents)
+
+    @property
+    def language(self) -> str:
+        """The language of this session (a code of ``i18n.LANGUAGES``), recorded with the answers."""
+        return self._answers.language
 
     @property
     def view(self) -> TailoredView:
@@ -156,10 +175,22 @@ class Session:
             self._replace("name", name=name)
 
     def replace_answers(self, *, answers: Answers) -> None:
-        """Take over a whole answers file (already checked by ``load_answers``)."""
-        self._answers = answers
+        """Take over a whole answers file (already checked by ``load_answers``). The session keeps its language:
+        the window does not change language under the person's hands (the file's is recorded again when saved)."""
+        self._answers = dataclasses.replace(answers, language=self._answers.language)
         self._view = None
         self.answers_changed.emit(self, "all")
+
+    def set_language(self, *, language: str, content: Content) -> None:
+        """Go on in ``language``, with ``content`` (that language's words over the same pages, facts and ids):
+        every answer is kept; the tailored view is made again in the new words. Checked like any answer."""
+        if language == self._answers.language and content is self.content:
+            return
+        data = dataclasses.replace(self._answers, language=language).to_dict()
+        self._answers = parse_answers(data, source="the session", known_questions=content.prompt_ids())
+        self.content = content
+        self._view = None
+        self.answers_changed.emit(self, "language")
 
     # -- display -----------------------------------------------------------------------------------------------
     def set_text_scale(self, *, scale: int) -> None:
@@ -186,7 +217,8 @@ class Session:
         """The discussion summary for these answers (the summary writer imports Jinja2 lazily)."""
         from .summary import build_summary
 
-        return build_summary(content=self.content, answers=self._answers, clinic=self.clinic)
+        english = self.contents.get(SOURCE_LANGUAGE, self.content)
+        return build_summary(content=self.content, answers=self._answers, clinic=self.clinic, english=english)
 
 
 def _without_none(answers: dict[str, Any]) -> dict[str, Any]:

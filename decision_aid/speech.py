@@ -19,10 +19,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import DecisionAidError
+from .i18n import LANGUAGES as I18N_LANGUAGES
 
 NORMAL_RATE = 160  # words per minute: a calm reading pace
 SLOWER_RATE = 115  # the "Slower" setting
-LANGUAGES = ("en", "es")
+LANGUAGES = tuple(I18N_LANGUAGES)  # every language the aid speaks has a voice (below, per platform)
+# espeak-ng's voices for each language, the first one installed wins: Latin-American Spanish, the aid's Spanish, when
+# there (Debian's espeak-ng-data has it), else Spain's.
+ESPEAK_VOICES = {"en": ("en",), "es": ("es-419", "es")}
 # Words ending in a point that do not end a sentence.
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "vs", "etc", "e.g", "i.e", "approx", "no", "fig", "st"})
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
@@ -161,11 +165,21 @@ class EspeakNg(Backend):
 
     name = "espeak-ng"
 
-    def __init__(self, program: str = "espeak-ng") -> None:
+    def __init__(self, program: str = "espeak-ng", voices: dict[str, str] | None = None) -> None:
+        """``voices``: the voice for each language; by default the first of ``ESPEAK_VOICES`` that this espeak-ng
+        has, asked once, when the first sentence is spoken."""
         self.program = program
+        self._voices = voices
+
+    def voice(self, language: str) -> str:
+        """The espeak-ng voice that reads ``language`` ("es-419" for Spanish where installed)."""
+        language = _language(language)
+        if self._voices is None:
+            self._voices = espeak_voices(self.program)
+        return self._voices.get(language, language)
 
     def _argv(self, rate: int, language: str) -> list[str]:
-        return [self.program, "-v", _language(language), "-s", str(rate), "--stdin"]
+        return [self.program, "-v", self.voice(language), "-s", str(rate), "--stdin"]
 
     def speak(self, text: str, *, rate: int, language: str) -> Command:
         return Command(tuple(self._argv(rate, language)), text)
@@ -215,6 +229,20 @@ class WindowsVoice(Backend):
 
     def to_wav(self, text: str, path: Path, *, rate: int, language: str) -> Command:
         return self._command(text, rate, language, path)
+
+
+def espeak_voices(program: str = "espeak-ng") -> dict[str, str]:
+    """Each language's espeak-ng voice on this computer: the first of ``ESPEAK_VOICES`` it lists (``--voices``);
+    the language's own code when it lists none of them (or cannot be asked: speaking then says what is wrong)."""
+    import subprocess
+
+    try:
+        listed = subprocess.run([program, "--voices"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        listed = ""
+    installed = {line.split()[1] for line in listed.splitlines()[1:] if len(line.split()) > 1}
+    return {language: next((v for v in ESPEAK_VOICES.get(language, ()) if v in installed), language)
+            for language in LANGUAGES}
 
 
 def _language(language: str) -> str:

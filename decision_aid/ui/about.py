@@ -9,21 +9,23 @@ from PySide6.QtWidgets import QWidget
 
 from .. import __version__
 from ..content.model import Content
+from ..i18n import N_, _, format_date
 from .content_view import ContentView
 from .labels import Heading, RichText
 from .reader import ReaderDialog
 
-SHORTCUTS = (
-    ("Alt+Right, Alt+N", "Next step"),
-    ("Alt+Left, Alt+B", "Back one step"),
-    ("Ctrl+=  /  Ctrl+-", "Larger or smaller text"),
-    ("Ctrl+0", "Normal text size"),
-    ("Ctrl+H", "High contrast on or off"),
-    ("Ctrl+G", "Glossary"),
-    ("F1", "About this aid"),
-    ("Ctrl+1 to Ctrl+9", "Go to step 1 to 9 (nurse mode)"),
-    ("Ctrl+S, Ctrl+O", "Save or open an answers file (nurse mode)"),
-    ("Ctrl+P", "Print the summary"),
+SHORTCUTS = (  # the keys, and what they do (both translated where shown)
+    # Translators: the Alt letter is the one marked with "&" in your "&Next" (and "&Back" below).
+    (N_("Alt+Right, Alt+N"), N_("Next step")),
+    (N_("Alt+Left, Alt+B"), N_("Back one step")),
+    ("Ctrl+=  /  Ctrl+-", N_("Larger or smaller text")),
+    ("Ctrl+0", N_("Normal text size")),
+    ("Ctrl+H", N_("High contrast on or off")),
+    ("Ctrl+G", N_("Glossary")),
+    ("F1", N_("About this aid")),
+    ("Ctrl+1 – Ctrl+9", N_("Go to step 1 to 9 (nurse mode)")),
+    ("Ctrl+S, Ctrl+O", N_("Save or open an answers file (nurse mode)")),
+    ("Ctrl+P", N_("Print the summary")),
 )
 
 
@@ -34,19 +36,20 @@ def grouped_fingerprint(fingerprint: str) -> str:
 
 def bundle_facts_html(content: Content) -> str:
     b = content.bundle
-    status = ("Draft: not yet reviewed by a clinician" if b.is_draft else "Reviewed")
+    status = _("Draft: not yet reviewed by a clinician") if b.is_draft else _("Reviewed")
+    reviewed = [_("{name}, {role}, {date} (version {version})").format(
+        name=r.name, role=r.role, date=format_date(r.date), version=r.version) for r in b.reviewers]
     rows = [
-        ("Content", b.name),
-        ("Content version", b.version),
-        ("Released", b.released.isoformat()),
-        ("Next review due", b.review_due.isoformat()),
-        ("Status", status),
-        ("Written by", "; ".join(f"{a.name} ({a.role})" for a in b.authors) or "not recorded"),
-        ("Authors' declaration", " ".join(a.declaration for a in b.authors) or "not recorded"),
-        ("Reviewed by", "; ".join(f"{r.name}, {r.role}, {r.date.isoformat()} (version {r.version})"
-                                  for r in b.reviewers) or "no clinician has reviewed this version yet"),
-        ("Fingerprint (SHA-256)", grouped_fingerprint(content.fingerprint)),
-        ("App version", __version__),
+        (_("Content"), b.name),
+        (_("Content version"), b.version),
+        (_("Released"), format_date(b.released)),
+        (_("Next review due"), format_date(b.review_due)),
+        (_("Status"), status),
+        (_("Written by"), "; ".join(f"{a.name} ({a.role})" for a in b.authors) or _("not recorded")),
+        (_("Authors' declaration"), " ".join(a.declaration for a in b.authors) or _("not recorded")),
+        (_("Reviewed by"), "; ".join(reviewed) or _("no clinician has reviewed this version yet")),
+        (_("Fingerprint (SHA-256)"), grouped_fingerprint(content.fingerprint)),
+        (_("App version"), __version__),
     ]
     return "".join(f"<p><b>{html.escape(k)}:</b> {html.escape(v)}</p>" for k, v in rows)
 
@@ -62,32 +65,32 @@ def changelog_html(content: Content) -> str:
     out = []
     for entry in content.bundle.changelog:
         changes = "".join(f"<li>{html.escape(c)}</li>" for c in entry.changes)
-        out.append(f"<p><b>{html.escape(entry.version)}</b> ({entry.date.isoformat()})</p><ul>{changes}</ul>")
+        out.append(f"<p><b>{html.escape(entry.version)}</b> ({format_date(entry.date)})</p><ul>{changes}</ul>")
     return "".join(out)
 
 
 class AboutDialog(ReaderDialog):
     def __init__(self, *, content: Content, on_link: Callable[[str], None], parent: QWidget):
         about = content.pages_for("about")
-        title = about[0].title if about else "About this aid"
+        title = about[0].title if about else _("About this aid")
         super().__init__(title=title, parent=parent, draft=content.bundle.is_draft)
         self.setObjectName("about")
         for page in about:
             self.body.add(ContentView(page, content=content, on_link=on_link))
-        self.body.add(Heading("This version of the content", role="heading"))
-        self.facts = self.body.add(RichText(bundle_facts_html(content), name="Content version and status"))
+        self.body.add(Heading(_("This version of the content"), role="heading"))
+        self.facts = self.body.add(RichText(bundle_facts_html(content), name=_("Content version and status")))
         details = [p for p in content.pages.values() if p.step == "detail"]
         if details:
-            self.body.add(Heading("More detail, for nurses and for anyone who wants it", role="heading"))
+            self.body.add(Heading(_("More detail, for nurses and for anyone who wants it"), role="heading"))
             links = "".join(f'<li><a href="page:{html.escape(p.id)}">{html.escape(p.title)}</a></li>'
                             for p in details)
-            self.body.add(RichText(f"<ul>{links}</ul>", on_link=on_link, name="Pages with more detail"))
-        self.body.add(Heading("Sources", role="heading"))
-        self.body.add(RichText(references_html(content), name="Sources"))
-        self.body.add(Heading("Changes", role="heading"))
-        self.body.add(RichText(changelog_html(content), name="Changes to the content"))
-        self.body.add(Heading("Keyboard", role="heading"))
-        keys = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
+            self.body.add(RichText(f"<ul>{links}</ul>", on_link=on_link, name=_("Pages with more detail")))
+        self.body.add(Heading(_("Sources"), role="heading"))
+        self.body.add(RichText(references_html(content), name=_("Sources")))
+        self.body.add(Heading(_("Changes"), role="heading"))
+        self.body.add(RichText(changelog_html(content), name=_("Changes to the content")))
+        self.body.add(Heading(_("Keyboard"), role="heading"))
+        keys = "".join(f"<tr><td><b>{html.escape(_(k))}</b>&nbsp;&nbsp;</td><td>{html.escape(_(v))}</td></tr>"
                        for k, v in SHORTCUTS)
-        self.body.add(RichText(f"<table cellpadding='4'>{keys}</table>", name="Keyboard shortcuts"))
+        self.body.add(RichText(f"<table cellpadding='4'>{keys}</table>", name=_("Keyboard shortcuts")))
         self.body.layout_.addStretch(1)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QButtonGroup, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .choice_buttons import ChoiceButton, ChoiceCheck, set_group_checked
 from .labels import Card, Heading, RichText
 from .reflow import ChoiceRowLayout
@@ -24,7 +25,7 @@ class SingleChoice(Card):
         self.prompt = Heading(prompt, role="subheading")
         self.body.addWidget(self.prompt)
         if help_html:
-            self.body.addWidget(RichText(help_html, on_link=on_link, name=f"{prompt}: help"))
+            self.body.addWidget(RichText(help_html, on_link=on_link, name=_("{prompt}: help").format(prompt=prompt)))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, ChoiceButton] = {}
@@ -69,7 +70,7 @@ class MultiChoice(Card):
         super().__init__(role="card", parent=parent)
         self.body.addWidget(Heading(prompt, role="subheading"))
         if help_html:
-            self.body.addWidget(RichText(help_html, on_link=on_link, name=f"{prompt}: help"))
+            self.body.addWidget(RichText(help_html, on_link=on_link, name=_("{prompt}: help").format(prompt=prompt)))
         self._exclusive = set(exclusive_ids)
         self._on_change = on_change
         self.checks: dict[str, ChoiceCheck] = {}

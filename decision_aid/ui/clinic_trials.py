@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QWidget
 
 from ..clinic import Clinic
+from ..i18n import _
 from .labels import Card, Heading, RichText
 
 
@@ -15,7 +16,7 @@ def clinic_trials_html(clinic: Clinic) -> str:
     for t in clinic.trials:
         parts.append(
             f"<p><b>{html.escape(t.name)}</b> ({html.escape(t.id)})<br>{html.escape(t.summary)}<br>"
-            f"Ask: {html.escape(t.contact)}</p>"
+            f"{html.escape(_('Ask: {contact}').format(contact=t.contact))}</p>"
         )
     return "".join(parts)
 
@@ -24,6 +25,7 @@ class ClinicTrialsBox(Card):
     def __init__(self, *, clinic: Clinic, parent: QWidget | None = None):
         super().__init__(role="card", parent=parent)
         self.setObjectName("clinicTrials")
-        where = f"at {clinic.name}" if clinic.name else "at this clinic"
-        self.body.addWidget(Heading(f"Trials open {where}", role="subheading"))
-        self.body.addWidget(RichText(clinic_trials_html(clinic), name=f"Trials open {where}"))
+        title = (_("Trials open at {clinic}").format(clinic=clinic.name) if clinic.name
+                 else _("Trials open at this clinic"))
+        self.body.addWidget(Heading(title, role="subheading"))
+        self.body.addWidget(RichText(clinic_trials_html(clinic), name=title))

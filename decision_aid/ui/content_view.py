@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Comparison, Content, Page
+from ..i18n import _
 from .icon_array import IconArray
 from .labels import Card, Heading, RichText
 from .reflow import FlowLayout
@@ -86,7 +87,7 @@ class ContentView(QWidget):
         if notes:
             self.figures_note = Card(role="card")
             self.figures_note.setObjectName("figuresNote")
-            self.figures_note.body.addWidget(Heading("Who the figures on this page come from", role="subheading"))
+            self.figures_note.body.addWidget(Heading(_("Who the figures on this page come from"), role="subheading"))
             for note in notes:
                 self.figures_note.body.addWidget(Heading(note, role="body"))
             layout.addWidget(self.figures_note)

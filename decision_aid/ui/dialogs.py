@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from ..errors import ProblemsError
+from ..i18n import _
 from . import wording
 from .labels import Heading
 from .reader import ReaderDialog
@@ -16,7 +17,7 @@ from .styling import set_role
 
 def show_content_errors(error: ProblemsError, parent: QWidget | None = None) -> None:
     """The aid will not start on broken content: say so, and list every problem."""
-    show_startup_errors(error, title=wording.CANNOT_START, text=wording.CONTENT_PROBLEMS, parent=parent)
+    show_startup_errors(error, title=_(wording.CANNOT_START), text=_(wording.CONTENT_PROBLEMS), parent=parent)
 
 
 def show_startup_errors(error: ProblemsError, *, title: str, text: str, parent: QWidget | None = None) -> None:
@@ -25,7 +26,7 @@ def show_startup_errors(error: ProblemsError, *, title: str, text: str, parent: 
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setInformativeText(wording.PROBLEMS_FOUND.format(count=len(error.problems)))
+    box.setInformativeText(wording.problems_found(len(error.problems)))
     box.setDetailedText(error.report())
     box.setAccessibleName(title)
     box.exec()
@@ -41,7 +42,7 @@ class MessageDialog(ReaderDialog):
     """A short message: a title, what happened, what it means, and buttons (the last one is Close or No)."""
 
     def __init__(self, *, parent: QWidget, title: str, text: str, informative: str = "", details: str = "",
-                 close_text: str = "OK"):
+                 close_text: str | None = None):
         super().__init__(title=title, parent=parent, size_share=0.5)
         self.setObjectName("message")
         self._text, self._informative = text, informative
@@ -54,12 +55,13 @@ class MessageDialog(ReaderDialog):
         if details:
             self.details = QPlainTextEdit(details)
             self.details.setReadOnly(True)
-            self.details.setAccessibleName("Details")
+            self.details.setAccessibleName(_("Details"))
             self.details.setMinimumHeight(160)
             self.details.hide()
             self.body.add(self.details)
-            self.add_button("Show details", self._toggle_details, name="Show or hide the details")
+            self.add_button(_("Show details"), self._toggle_details, name=_("Show details: show or hide them"))
         self.body.layout_.addStretch(1)
+        close_text = close_text or _("OK")
         self.close_button.setText(close_text)
         self.close_button.setAccessibleName(close_text)
         self.close_button.clicked.disconnect()
@@ -100,7 +102,7 @@ def show_problems(parent: QWidget, *, title: str, text: str, error: ProblemsErro
     lines = [str(p) for p in error.problems]
     shown = "\n".join(f"• {line}" for line in lines[:MAX_LISTED])
     if len(lines) > MAX_LISTED:
-        shown += f"\n… and {len(lines) - MAX_LISTED} more (see details)."
+        shown += "\n" + _("… and {count} more (see details).").format(count=len(lines) - MAX_LISTED)
     box = MessageDialog(parent=parent, title=title, text=text, informative=shown,
                         details=error.report() if len(lines) > MAX_LISTED else "")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

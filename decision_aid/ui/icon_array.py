@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import iconarray
+from ..i18n import _
 
 AFFECTED = QColor("#1f3f73")  # dark blue: contrast 10:1 on white
 UNAFFECTED_FILL = QColor("#ffffff")
@@ -112,7 +113,7 @@ class IconArray(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.figures = _Figures(per100, self)
-        self.figures.setAccessibleName("Picture of 100 people")
+        self.figures.setAccessibleName(_("Picture of 100 people"))
         self.figures.setAccessibleDescription(caption)
         label = QLabel(caption, self)
         label.setWordWrap(True)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .wording import KEEP_GOING, STILL_HERE, WARNING_TITLE, countdown_text
 
 
@@ -22,13 +23,13 @@ class IdleWarning(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("idleWarning")
-        self.setWindowTitle(WARNING_TITLE)
+        self.setWindowTitle(_(WARNING_TITLE))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # inherit the window's font (text size)
-        self.setAccessibleName(WARNING_TITLE)
+        self.setAccessibleName(_(WARNING_TITLE))
 
         # The roles pick up the session's style sheet (text size, high contrast) when there is one.
-        self.title = QLabel(WARNING_TITLE, self)
+        self.title = QLabel(_(WARNING_TITLE), self)
         self.title.setObjectName("idleWarningTitle")
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
@@ -36,13 +37,13 @@ class IdleWarning(QDialog):
         self.countdown.setObjectName("idleWarningCountdown")
         self.countdown.setProperty("role", "subheading")
         self.countdown.setWordWrap(True)
-        self.hint = QLabel(KEEP_GOING, self)
+        self.hint = QLabel(_(KEEP_GOING), self)
         self.hint.setObjectName("idleWarningHint")
         self.hint.setWordWrap(True)
-        self.button = QPushButton(STILL_HERE, self)
+        self.button = QPushButton(_(STILL_HERE), self)
         self.button.setObjectName("stillHereButton")
         self.button.setProperty("role", "primary")
-        self.button.setAccessibleName(STILL_HERE)
+        self.button.setAccessibleName(_(STILL_HERE))
         self.button.setDefault(True)
         self.button.setAutoDefault(True)
         self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -100,7 +101,7 @@ class IdleWarning(QDialog):
         if announce:
             # Qt sends DescriptionChanged to assistive tech; the focused button and the dialog carry it.
             self.setAccessibleDescription(text)
-            self.button.setAccessibleDescription(f"{text} {KEEP_GOING}")
+            self.button.setAccessibleDescription(f"{text} {_(KEEP_GOING)}")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

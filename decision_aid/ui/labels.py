@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .styling import colour_property, set_role
 from .theme import LIGHT
 
@@ -132,7 +133,7 @@ class RichText(_RememberedHeights):
         self.setTextInteractionFlags(flags)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
         plain = " ".join(_strip_tags(html).split())
-        self.setAccessibleName(self._name or plain[:80] or "Text")
+        self.setAccessibleName(self._name or plain[:80] or _("Text"))
         self.setAccessibleDescription(plain)  # whole: a screen reader must not lose the end of a long text
 
     def html(self) -> str:

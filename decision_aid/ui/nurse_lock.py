@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import N_, _
 from .idle_guard import ACTIVITY_EVENTS
 
 ENV_VAR = "DECISION_AID_NURSE_LOCK_MINUTES"
 DEFAULT_MINUTES = 5
 MAX_MINUTES = 120
-LOCKED_TEXT = "The answers are hidden to keep them private."
-LOCKED_HINT = "Nothing has been lost. Touch the button to go on where you were."
-UNLOCK_TEXT = "Show the answers again"
+LOCKED_TEXT = N_("The answers are hidden to keep them private.")
+LOCKED_HINT = N_("Nothing has been lost. Touch the button to go on where you were.")
+UNLOCK_TEXT = N_("Show the answers again")
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -50,29 +51,36 @@ class LockScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel(LOCKED_TEXT, self)
+        self.title = title = QLabel(self)
         title.setObjectName("nurseLockTitle")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(LOCKED_HINT, self)
+        self.hint = hint = QLabel(self)
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton(UNLOCK_TEXT, self)
+        self.unlock_button = QPushButton(self)
         self.unlock_button.setObjectName("nurseUnlock")
-        self.unlock_button.setAccessibleName(UNLOCK_TEXT)
         self.unlock_button.clicked.connect(on_unlock)
         for widget, scale in ((title, 1.6), (hint, 1.2), (self.unlock_button, 1.2)):
             font = widget.font()
             font.setPointSizeF(font.pointSizeF() * scale)
             font.setBold(widget is title)
             widget.setFont(font)
-        self.unlock_button.setMinimumSize(QSize(self.unlock_button.sizeHint().width() + 48, 56))  # a finger's size
+        self.say_words()
         layout.setSpacing(18)
         for widget in (title, hint):
             layout.addWidget(widget)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.hide()
+
+    def say_words(self) -> None:
+        """The cover's words in the language showing (the cover outlives a switch of language)."""
+        self.title.setText(_(LOCKED_TEXT))
+        self.hint.setText(_(LOCKED_HINT))
+        self.unlock_button.setText(_(UNLOCK_TEXT))
+        self.unlock_button.setAccessibleName(_(UNLOCK_TEXT))
+        self.unlock_button.setMinimumSize(QSize(self.unlock_button.sizeHint().width() + 48, 56))  # a finger's size
 
 
 class NurseLock(QObject):
@@ -112,6 +120,7 @@ class NurseLock(QObject):
         if view is not None:
             view.close_dialogs()  # a message box left open would show above the cover
             view.setVisible(False)  # hidden, not just covered: screen readers cannot reach it either
+        self.screen.say_words()
         self.screen.setGeometry(self._window.rect())
         self.screen.show()
         self.screen.raise_()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import GridRow
+from ..i18n import _
 from ..tailoring import ShownOption, TailoredView
 from .labels import Card, Heading, RichText
 from .styling import char_width, named, set_role
@@ -37,7 +38,7 @@ class OptionHeader(Card):
         framing.setObjectName(f"framing:{option.framing}")
         self.body.addWidget(framing)
         self.body.addStretch(1)
-        self.read_more = named(QPushButton("Read more"), f"Read more: {option.title}")
+        self.read_more = named(QPushButton(_("Read more")), _("Read more: {option}").format(option=option.title))
         self.read_more.setObjectName(f"readMore:{option.id}")
         self.read_more.clicked.connect(lambda: on_read_more(option.id))
         self.body.addWidget(self.read_more, 0, Qt.AlignmentFlag.AlignLeft)

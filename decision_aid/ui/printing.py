@@ -21,14 +21,16 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ..errors import SummaryWriteError, excerpt
+from ..i18n import N_, _
 from ..summary import typeset
 from ..summary.model import Summary
 from .summary_pdf import PAPERS, paint_pages, svg_pages
 
-NO_PRINTER_TITLE = "No printer"
-NO_PRINTER = ("No printer is set up on this computer, so the summary cannot be printed here. "
-              "You can save it as a PDF instead, and print that elsewhere.")
-PRINT_FAILED = "The printer could not be started, so nothing was printed. You can save the summary as a PDF instead."
+NO_PRINTER_TITLE = N_("No printer")
+NO_PRINTER = N_("No printer is set up on this computer, so the summary cannot be printed here. "
+                "You can save it as a PDF instead, and print that elsewhere.")
+PRINT_FAILED = N_("The printer could not be started, so nothing was printed. You can save the summary as a PDF "
+                  "instead.")
 LP_TIMEOUT_S = 30
 _PAPER_BY_SIZE = {QPageSize.PageSizeId.Letter: "letter", QPageSize.PageSizeId.A4: "a4"}
 
@@ -49,7 +51,7 @@ def print_summary(summary: Summary, parent: QWidget | None = None, *, paper: str
     """
     tell = tell or _tell
     if not printers_available():
-        tell(parent, NO_PRINTER_TITLE, NO_PRINTER)
+        tell(parent, _(NO_PRINTER_TITLE), _(NO_PRINTER))
         return False
     default = QPrinterInfo.defaultPrinter()
     printer = QPrinter(default if not default.isNull() else QPrinterInfo.availablePrinters()[0],
@@ -57,7 +59,7 @@ def print_summary(summary: Summary, parent: QWidget | None = None, *, paper: str
     if paper in PAPERS:
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the summary")
+    dialog.setWindowTitle(_("Print the summary"))
     # Only real printers, whole summary: a file written from here would bypass the kiosk's rules on saving.
     for option in (QAbstractPrintDialog.PrintDialogOption.PrintToFile,
                    QAbstractPrintDialog.PrintDialogOption.PrintSelection,
@@ -86,7 +88,7 @@ def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = No
     """Print on a printer already chosen; False (and the person told) when it is not a real printer or fails."""
     tell = tell or _tell
     if not is_real_printer(printer):
-        tell(parent, NO_PRINTER_TITLE, NO_PRINTER)
+        tell(parent, _(NO_PRINTER_TITLE), _(NO_PRINTER))
         return False
     paper = paper or printer_paper(printer)
     try:
@@ -97,7 +99,7 @@ def print_to(summary: Summary, printer: QPrinter, *, parent: QWidget | None = No
             printer.setFullPage(True)  # the pages bring their own margins and footer
             paint_pages(svg_pages(summary, paper=paper), printer)
     except SummaryWriteError:
-        tell(parent, "Printing failed", PRINT_FAILED)
+        tell(parent, _(PRINT_FAILED_TITLE), _(PRINT_FAILED))
         return False
     return True
 
@@ -121,7 +123,7 @@ def send_pdf(queue: str, pdf: bytes, *, copies: int = 1, title: str = "") -> Non
 # -- every failure on the way to the printer is told kindly and keeps the session (issue 18): an empty printer list
 # between the check and the dialog, a driver that throws, anything from the print path.
 
-PRINT_FAILED_TITLE = "Printing failed"
+PRINT_FAILED_TITLE = N_("Printing failed")
 
 
 def kindly(print_summary):
@@ -134,7 +136,7 @@ def kindly(print_summary):
             return print_summary(summary, parent, paper=paper, tell=tell)
         except Exception as exc:
             print(f"decision-aid: printing failed: {type(exc).__name__}: {excerpt(exc, 120)}", file=sys.stderr)
-            (tell or _tell)(parent, PRINT_FAILED_TITLE, PRINT_FAILED)
+            (tell or _tell)(parent, _(PRINT_FAILED_TITLE), _(PRINT_FAILED))
             return False
 
     return guarded

@@ -20,14 +20,22 @@ from PySide6.QtCore import QObject, QPoint, QProcess, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import speech
+from ..i18n import N_, _, language
 from .choice_buttons import ChoiceButton, ChoiceCheck
 from .labels import RichText
 from .reflow import row_of
 from .styling import named
 
-PLAY_TEXT, PAUSE_TEXT, RESUME_TEXT = "▶  Read this page to me", "❚❚  Pause", "▶  Go on reading"
-STOP_TEXT, SLOWER_TEXT = "■  Stop", "Slower"
-VOICE_FAILED = "The computer's voice could not play. Please ask a member of staff to check the sound."
+# The words of the control (each said in the person's language where it is shown; the symbols stay as they are)
+PLAY_TEXT, PAUSE_TEXT, RESUME_TEXT = N_("Read this page to me"), N_("Pause"), N_("Go on reading")
+STOP_TEXT, SLOWER_TEXT = N_("Stop"), N_("Slower")
+SYMBOLS = {PLAY_TEXT: "▶  ", PAUSE_TEXT: "❚❚  ", RESUME_TEXT: "▶  ", STOP_TEXT: "■  ", SLOWER_TEXT: ""}
+VOICE_FAILED = N_("The computer's voice could not play. Please ask a member of staff to check the sound.")
+
+
+def shown(words: str) -> str:
+    """A button's words in the person's language, after its symbol: "▶  Read this page to me"."""
+    return SYMBOLS.get(words, "") + _(words)
 
 
 @dataclass
@@ -129,7 +137,7 @@ class SpeechPlayer(QObject):
         if (process.exitStatus() != QProcess.ExitStatus.NormalExit or process.exitCode() != 0
                 or re.search(r"(?im)^error\b", said)):
             self.stop()  # no sound device, or a broken voice: say so rather than race through the page in silence
-            self.failed.emit(VOICE_FAILED)
+            self.failed.emit(_(VOICE_FAILED))
             return
         self.index += 1
         if self.index < len(self.items):
@@ -143,7 +151,7 @@ class SpeechPlayer(QObject):
             self._process = None
             process.deleteLater()
             self.stop()
-            self.failed.emit(VOICE_FAILED)
+            self.failed.emit(_(VOICE_FAILED))
 
     def _end_process(self) -> None:
         process, self._process = self._process, None
@@ -196,14 +204,14 @@ class ReadAloudBar(QFrame):
         self.blocks: list[Block] = []
         self._where: list[tuple[int, int]] = []  # (block, sentence in block) for each sentence spoken
         self._marked: Block | None = None
-        self.play_button = named(QPushButton(PLAY_TEXT), "Read this page to me",
-                                 "Reads the words on this page aloud, one sentence at a time")
+        self.play_button = named(QPushButton(shown(PLAY_TEXT)), _("Read this page to me"),
+                                 _("Reads the words on this page aloud, one sentence at a time"))
         self.play_button.setObjectName("readAloudPlay")
         self.play_button.clicked.connect(self.toggle)
-        self.stop_button = named(QPushButton(STOP_TEXT), "Stop reading")
+        self.stop_button = named(QPushButton(shown(STOP_TEXT)), _("Stop reading"))
         self.stop_button.setObjectName("readAloudStop")
         self.stop_button.clicked.connect(self.stop)
-        self.slower_button = named(QPushButton(SLOWER_TEXT), "Slower reading", "Reads more slowly when on")
+        self.slower_button = named(QPushButton(shown(SLOWER_TEXT)), _("Slower reading"), _("Reads more slowly when on"))
         self.slower_button.setObjectName("readAloudSlower")
         self.slower_button.setCheckable(True)
         self.slower_button.toggled.connect(self._slower)
@@ -211,7 +219,7 @@ class ReadAloudBar(QFrame):
         self.now_label.setObjectName("readAloudNow")
         self.now_label.setWordWrap(True)
         self.now_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.now_label.setAccessibleName("Sentence being read")
+        self.now_label.setAccessibleName(_("Sentence being read"))
         self.now_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,13 +251,13 @@ class ReadAloudBar(QFrame):
 
     def _slower(self, on: bool) -> None:
         self.player.set_slower(on)
-        self.slower_button.setText(("✓ " if on else "") + SLOWER_TEXT)
+        self.slower_button.setText(("✓ " if on else "") + shown(SLOWER_TEXT))
 
     # -- what the screen shows -------------------------------------------------------------------------------------
     def _state(self, state: str) -> None:
-        self.play_button.setText({"playing": PAUSE_TEXT, "paused": RESUME_TEXT}.get(state, PLAY_TEXT))
-        self.play_button.setAccessibleName({"playing": "Pause reading", "paused": "Go on reading"}
-                                           .get(state, "Read this page to me"))
+        self.play_button.setText(shown({"playing": PAUSE_TEXT, "paused": RESUME_TEXT}.get(state, PLAY_TEXT)))
+        name = {"playing": N_("Pause reading"), "paused": N_("Go on reading")}.get(state, N_("Read this page to me"))
+        self.play_button.setAccessibleName(_(name))
         # While nothing is read, the control is one button (beside Start over); Stop and Slower come with it.
         self.stop_button.setVisible(state != "stopped")
         self.slower_button.setVisible(state != "stopped")
@@ -336,7 +344,8 @@ def page_bar(view) -> ReadAloudBar | None:
     backend = voice()
     if backend is None:
         return None
-    return ReadAloudBar(backend=backend, source=lambda: blocks_of(view.current_page()), parent=view)
+    return ReadAloudBar(backend=backend, source=lambda: blocks_of(view.current_page()), parent=view,
+                        language=view.session.language)  # the voice of the session's language
 
 
 def attach_to_dialog(dialog: Any) -> ReadAloudBar | None:
@@ -345,7 +354,8 @@ def attach_to_dialog(dialog: Any) -> ReadAloudBar | None:
     backend = voice()
     if backend is None:
         return None
-    bar = ReadAloudBar(backend=backend, source=lambda: blocks_of(dialog.body.widget()), parent=dialog)
+    bar = ReadAloudBar(backend=backend, source=lambda: blocks_of(dialog.body.widget()), parent=dialog,
+                       language=language())
     layout = dialog.layout()
     layout.insertWidget(layout.indexOf(dialog.body), bar)  # under the title (and the draft note), above the text
     dialog.read_aloud = bar

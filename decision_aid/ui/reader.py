@@ -6,6 +6,7 @@ large Close button. Links inside them go back to the session view, which decides
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -14,11 +15,17 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from ..content.governance import SCREEN_DRAFT_NOTICE
 from ..content.model import Content, Page
+from ..i18n import _
 from .content_view import ContentView
 from .labels import Heading, RichText
 from .reflow import row_of
 from .scroll_column import ScrollColumn
 from .styling import char_width, named
+
+
+def _sort_key(word: str) -> str:
+    """A to Z in any of the aid's languages: "ó" with "o", not after "z"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
 class ReaderDialog(QDialog):
@@ -37,11 +44,11 @@ class ReaderDialog(QDialog):
         layout.addWidget(self.title)
         self.draft_note = None
         if draft:
-            self.draft_note = Heading(SCREEN_DRAFT_NOTICE, role="caption")
+            self.draft_note = Heading(_(SCREEN_DRAFT_NOTICE), role="caption")
             layout.addWidget(self.draft_note)
-        self.body = ScrollColumn(name=f"{title}: text", max_chars=80, margins=(2, 4, 12, 8))
+        self.body = ScrollColumn(name=_("{title}: text").format(title=title), max_chars=80, margins=(2, 4, 12, 8))
         layout.addWidget(self.body, 1)
-        self.close_button = named(QPushButton("Close"), "Close")
+        self.close_button = named(QPushButton(_("Close")), _("Close"))
         self.close_button.clicked.connect(self.reject)
         self.button_row = row_of(self.close_button, align_right=True)
         layout.addWidget(self.button_row)
@@ -114,10 +121,11 @@ class GlossaryPopup(ReaderDialog):
         super().__init__(title=term.term[:1].upper() + term.term[1:], parent=parent, size_share=0.5)
         self.term_id = term_id
         self.setObjectName(f"glossary:{term_id}")
-        self.definition = RichText(term.definition_html, on_link=on_link, name=f"{term.term}: meaning")
+        self.definition = RichText(term.definition_html, on_link=on_link,
+                                   name=_("{term}: meaning").format(term=term.term))
         self.body.add(self.definition)
         self.body.layout_.addStretch(1)
-        self.add_button("All words", show_all, name="Show all glossary words")
+        self.add_button(_("All words"), show_all, name=_("All words: show every glossary word"))
 
     def open(self) -> None:
         super().open()
@@ -128,16 +136,16 @@ class GlossaryDialog(ReaderDialog):
     """Every glossary word, A to Z, with what it means."""
 
     def __init__(self, *, content: Content, on_link: Callable[[str], None], parent: QWidget):
-        super().__init__(title="Glossary: words and what they mean", parent=parent)
+        super().__init__(title=_("Glossary: words and what they mean"), parent=parent)
         self.setObjectName("glossary")
         self.entries = {}
-        for term_id, term in sorted(content.glossary.items(), key=lambda kv: kv[1].term.lower()):
+        for term_id, term in sorted(content.glossary.items(), key=lambda kv: _sort_key(kv[1].term)):
             entry = QWidget()
             layout = QVBoxLayout(entry)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(2)  # a word and its meaning belong together
             layout.addWidget(Heading(term.term[:1].upper() + term.term[1:], role="subheading"))
-            text = RichText(term.definition_html, on_link=on_link, name=f"{term.term}: meaning")
+            text = RichText(term.definition_html, on_link=on_link, name=_("{term}: meaning").format(term=term.term))
             layout.addWidget(text)
             self.body.add(entry)
             self.entries[term_id] = text

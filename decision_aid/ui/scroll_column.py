@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .styling import char_width, named
 
 
@@ -24,7 +25,7 @@ class ScrollColumn(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        named(self, name, "Use the arrow keys or Page Up and Page Down to scroll.")
+        named(self, name, _("Use the arrow keys or Page Up and Page Down to scroll."))
         self._max_chars = max_chars
         host = QWidget()
         host.setObjectName("pageColumnHost")

@@ -22,13 +22,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleAttributesInterface
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..i18n import N_, _
 from .choice_buttons import ChoiceButton, ChoiceCheck
 from .labels import RichText
 from .styling import named
 
 HEADING_LEVELS = {"title": 1, "heading": 2, "subheading": 3}
 GROUP = "a11yGroup"  # a widget property: this widget holds the answers of one question
-SKIP_QUESTION, SKIP_NEXT = "Go to the questions ↓", "Go to Next ↓"
+SKIP_QUESTION, SKIP_NEXT = N_("Go to the questions ↓"), N_("Go to Next ↓")
 _INTERFACES: dict = {}  # the Python interfaces Qt was given, kept alive with their widgets
 _installed: list = []
 
@@ -153,7 +154,8 @@ def attach(view) -> None:
     """Wire a SessionView: its wizard's page changes, its messages (``message_shown``), its session's changes."""
     install_factory()
     view.announcements = []
-    view.base_title = view.content.bundle.name + (" (draft)" if view.content.bundle.is_draft else "")
+    name = view.content.bundle.name
+    view.base_title = _("{name} (draft)").format(name=name) if view.content.bundle.is_draft else name
     wizard = view.wizard
 
     def message(box) -> None:
@@ -168,7 +170,7 @@ def attach(view) -> None:
     def answers_changed(session, what: str) -> None:
         now = len(session.answers.own_questions)
         if what == "own_questions" and now != own_count[0]:
-            announce(view, "Question added" if now > own_count[0] else "Question removed")
+            announce(view, _("Question added") if now > own_count[0] else _("Question removed"))
         own_count[0] = now
 
     view.session.answers_changed.connect(answers_changed)
@@ -189,7 +191,8 @@ def page_arrived(view, page_id: int, *, focus: bool = True) -> None:
         return
     page = view.current_page()
     prepare_page(view, page)
-    step = f"Step {page.number} of {view.wizard.navigation.step_count}: {page.title_text}"
+    step = _("Step {number} of {count}: {title}").format(number=page.number, count=view.wizard.navigation.step_count,
+                                                          title=page.title_text)
     window = view.window()
     if window is not None and window is not view:
         window.setWindowTitle(f"{step} — {view.base_title}")
@@ -212,9 +215,10 @@ def prepare_page(view, page) -> None:
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        page.skip_question = _skip_button(SKIP_QUESTION, "move to the first question on this page",
+        page.skip_question = _skip_button(_(SKIP_QUESTION), _("move to the first question on this page"),
                                           lambda: _focus_first_question(page), "skipToQuestion")
-        page.skip_next = _skip_button(SKIP_NEXT, "move to the Next button", lambda: _focus_next(view), "skipToNext")
+        page.skip_next = _skip_button(_(SKIP_NEXT), _("move to the Next button"), lambda: _focus_next(view),
+                                      "skipToNext")
         layout.addWidget(page.skip_question)
         layout.addWidget(page.skip_next)
         layout.addStretch(1)
@@ -304,11 +308,13 @@ def link_target(view, url: str) -> str:
     """Where a link leads, in words."""
     if url.startswith("glossary:"):
         term = view.content.glossary.get(unquote(url[len("glossary:"):]))
-        return f"opens the meaning of “{term.term}”" if term is not None else "opens the glossary"
+        if term is None:
+            return _("opens the glossary")
+        return _("opens the meaning of “{term}”").format(term=term.term)
     if url.startswith("page:"):
         page = view.content.pages.get(unquote(url[len("page:"):]))
-        return f"opens the page “{page.title}”" if page is not None else "opens a page"
-    return f"opens {url}"
+        return _("opens the page “{title}”").format(title=page.title) if page is not None else _("opens a page")
+    return _("opens {url}").format(url=url)
 
 
 def watch_links(view, root: QWidget) -> None:
@@ -321,7 +327,7 @@ def watch_links(view, root: QWidget) -> None:
         links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', label.html())
         words = {url: " ".join(re.sub(r"<[^>]+>", "", text).split()) for url, text in links}
         listed = "; ".join(f"{words[u]}: {link_target(view, u)}" for u in dict.fromkeys(u for u, _ in links))
-        label.setAccessibleDescription(f"{label.accessibleDescription()} Links: {listed}.")
+        label.setAccessibleDescription(f"{label.accessibleDescription()} " + _("Links: {links}.").format(links=listed))
         _LinkWatcher(view, label, {text: url for url, text in words.items()})
 
 
@@ -343,7 +349,8 @@ class _LinkWatcher(QObject):
             return
         text = " ".join(self._label.selectedText().split()) if self._label.hasFocus() else ""
         if text and text != self._last and text in self._url_of:
-            announce(self._view, f"Link: {text}, {link_target(self._view, self._url_of[text])}")
+            target = link_target(self._view, self._url_of[text])
+            announce(self._view, _("Link: {text}, {target}").format(text=text, target=target))
         self._last = text
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..answers import load_answers, save_answers
 from ..errors import AnswersError, DecisionAidError
+from ..i18n import _
 from ..safe_files import with_ending
 from ..session import Session
 from . import wording
@@ -43,8 +44,8 @@ class SessionActions:
             self._on_start_over()
             return
         self._show(dialogs.confirm(
-            self._view, title=wording.START_OVER_TITLE, text=wording.START_OVER_TEXT,
-            informative=wording.START_OVER_INFO, yes=wording.START_OVER_YES, no=wording.START_OVER_NO,
+            self._view, title=_(wording.START_OVER_TITLE), text=_(wording.START_OVER_TEXT),
+            informative=_(wording.START_OVER_INFO), yes=_(wording.START_OVER_YES), no=_(wording.START_OVER_NO),
             on_yes=self._on_start_over))
 
     # -- the answers file (nurse mode only) ----------------------------------------------------------------------
@@ -53,26 +54,26 @@ class SessionActions:
 
         if self.kiosk:
             return
-        path = self._view.choose_save_path(title=wording.SAVE_ANSWERS_TITLE,
+        path = self._view.choose_save_path(title=_(wording.SAVE_ANSWERS_TITLE),
                                             suggested=str(Path.home() / "answers.json"),
-                                            file_filter=wording.ANSWERS_FILTER)
+                                            file_filter=_(wording.ANSWERS_FILTER))
         if not path:
             return
         path = with_ending(path, ".json")  # issue 18: the Open dialog lists *.json only
         try:
             save_answers(self.session.answers, path)
         except OSError as exc:
-            self._show(dialogs.show_error(self._view, title=wording.ANSWERS_NOT_SAVED,
-                                          text=wording.ANSWERS_NOT_SAVED_TEXT.format(path=path),
+            self._show(dialogs.show_error(self._view, title=_(wording.ANSWERS_NOT_SAVED),
+                                          text=_(wording.ANSWERS_NOT_SAVED_TEXT).format(path=path),
                                           informative=exc.strerror or str(exc)))
             return
-        self._show(dialogs.show_info(self._view, title=wording.ANSWERS_SAVED,
-                                     text=wording.ANSWERS_SAVED_TEXT.format(path=path)))
+        self._show(dialogs.show_info(self._view, title=_(wording.ANSWERS_SAVED),
+                                     text=_(wording.ANSWERS_SAVED_TEXT).format(path=path)))
 
     def load_answers_file(self) -> None:
         if self.kiosk:
             return
-        path = self._view.choose_open_path(title=wording.OPEN_ANSWERS_TITLE, file_filter=wording.ANSWERS_FILTER)
+        path = self._view.choose_open_path(title=_(wording.OPEN_ANSWERS_TITLE), file_filter=_(wording.ANSWERS_FILTER))
         if path:
             self.load_answers_from(path)
 
@@ -83,8 +84,8 @@ class SessionActions:
         try:
             answers = load_answers(path, known_questions=self.session.content.prompt_ids())
         except AnswersError as exc:
-            self._show(dialogs.show_problems(self._view, title=wording.ANSWERS_NOT_OPENED,
-                                             text=wording.NOT_AN_ANSWERS_FILE.format(path=path), error=exc))
+            self._show(dialogs.show_problems(self._view, title=_(wording.ANSWERS_NOT_OPENED),
+                                             text=_(wording.NOT_AN_ANSWERS_FILE).format(path=path), error=exc))
             return
 
         def take() -> None:
@@ -92,8 +93,8 @@ class SessionActions:
 
         if self.session.has_answers():
             self._show(dialogs.confirm(
-                self._view, title=wording.REPLACE_TITLE, text=wording.REPLACE_TEXT, informative=str(path),
-                yes=wording.REPLACE_YES, no=wording.REPLACE_NO, on_yes=take))
+                self._view, title=_(wording.REPLACE_TITLE), text=_(wording.REPLACE_TEXT), informative=str(path),
+                yes=_(wording.REPLACE_YES), no=_(wording.REPLACE_NO), on_yes=take))
         else:
             take()
 
@@ -106,7 +107,7 @@ class SessionActions:
         """What the summary page says about PDFs in the kiosk (where no file dialog can say it)."""
         if not self.kiosk:
             return None
-        return wording.KIOSK_PDF_NOTE if self.can_save_pdf() else wording.KIOSK_NO_PDF
+        return _(wording.KIOSK_PDF_NOTE) if self.can_save_pdf() else _(wording.KIOSK_NO_PDF)
 
     def print_summary(self, *, hand_over: bool = True) -> bool:
         """Print; True when it went to a printer. In the kiosk the summary is then handed over (``hand_over``),
@@ -114,18 +115,18 @@ class SessionActions:
         from . import dialogs, printing
 
         def tell(_parent, title, text):
-            if self.kiosk and text == printing.NO_PRINTER:
-                text = wording.KIOSK_NO_PRINTER_PDF if self.can_save_pdf() else wording.KIOSK_NO_PRINTER_ASK
+            if self.kiosk and text == _(printing.NO_PRINTER):
+                text = _(wording.KIOSK_NO_PRINTER_PDF) if self.can_save_pdf() else _(wording.KIOSK_NO_PRINTER_ASK)
             self._show(dialogs.show_info(self._view, title=title, text=text))
 
         try:
             printed = printing.print_summary(self.session.summary(), self._view, paper=self.session.clinic.paper,
                                              tell=tell)
         except DecisionAidError as exc:
-            self._show(dialogs.show_error(self._view, title=wording.NOT_PRINTED, text=str(exc)))
+            self._show(dialogs.show_error(self._view, title=_(wording.NOT_PRINTED), text=str(exc)))
             return False
         if printed and self.kiosk and hand_over:
-            self._hand_over(title=wording.PRINTED_TITLE, text=wording.PRINTED_TEXT,
+            self._hand_over(title=_(wording.PRINTED_TITLE), text=_(wording.PRINTED_TEXT),
                             also=(wording.ALSO_SAVE, self.save_pdf) if self.can_save_pdf() else None)
         return printed
 
@@ -146,28 +147,28 @@ class SessionActions:
             write_pdf(self.session.summary(), path, paper=self.session.clinic.paper, exclusive=self.kiosk)
         except DecisionAidError as exc:
             # The kiosk's folder is the clinic's business: a kind word here, the details for the staff.
-            text, informative = ((wording.KIOSK_PDF_FAILED, wording.FOR_THE_STAFF.format(detail=exc)) if self.kiosk
-                                 else (str(exc), ""))
-            self._show(dialogs.show_error(self._view, title=wording.PDF_NOT_SAVED, text=text,
+            text, informative = ((_(wording.KIOSK_PDF_FAILED), _(wording.FOR_THE_STAFF).format(detail=exc))
+                                 if self.kiosk else (str(exc), ""))
+            self._show(dialogs.show_error(self._view, title=_(wording.PDF_NOT_SAVED), text=text,
                                           informative=informative))
             return False
         except OSError as exc:
             self._show(dialogs.show_error(
-                self._view, title=wording.PDF_NOT_SAVED,
-                text=(wording.KIOSK_PDF_FAILED if self.kiosk
-                      else wording.PDF_NOT_WRITTEN_TEXT.format(path=path)),
+                self._view, title=_(wording.PDF_NOT_SAVED),
+                text=(_(wording.KIOSK_PDF_FAILED) if self.kiosk
+                      else _(wording.PDF_NOT_WRITTEN_TEXT).format(path=path)),
                 informative=exc.strerror or str(exc)))
             return False
         if self.kiosk and hand_over:
             from .printing import printers_available
 
             saved = Path(path)
-            self._hand_over(title=wording.PDF_SAVED_TITLE, text=wording.PDF_SAVED_TEXT,
-                            informative=wording.SAVED_FOR_THE_STAFF.format(name=saved.name, folder=saved.parent),
+            self._hand_over(title=_(wording.PDF_SAVED_TITLE), text=_(wording.PDF_SAVED_TEXT),
+                            informative=_(wording.SAVED_FOR_THE_STAFF).format(name=saved.name, folder=saved.parent),
                             also=(wording.ALSO_PRINT, self.print_summary) if printers_available() else None)
         elif not self.kiosk:
-            self._show(dialogs.show_info(self._view, title=wording.PDF_SAVED,
-                                         text=wording.PDF_SAVED_TEXT_AT.format(path=path)))
+            self._show(dialogs.show_info(self._view, title=_(wording.PDF_SAVED),
+                                         text=_(wording.PDF_SAVED_TEXT_AT).format(path=path)))
         return True
 
     def _pdf_path(self) -> str | None:
@@ -177,9 +178,9 @@ class SessionActions:
             folder = self.session.clinic.export_folder
             assert folder is not None  # can_save_pdf: the kiosk saves a PDF only into the clinic's export folder
             return str(_unused_path(folder, f"decision-aid-summary-{stamp:%Y%m%d-%H%M%S}"))
-        path = self._view.choose_save_path(title=wording.SAVE_PDF_TITLE,
+        path = self._view.choose_save_path(title=_(wording.SAVE_PDF_TITLE),
                                             suggested=str(Path.home() / f"decision-aid-summary-{stamp:%Y-%m-%d}.pdf"),
-                                            file_filter=wording.PDF_FILTER)
+                                            file_filter=_(wording.PDF_FILTER))
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path
@@ -191,18 +192,18 @@ class SessionActions:
         action) for the other of printing and saving, offered here before the reset."""
         from . import dialogs
 
-        informative = f"{wording.CLEARS_NEXT}\n\n{informative}" if informative else wording.CLEARS_NEXT
+        informative = f"{_(wording.CLEARS_NEXT)}\n\n{informative}" if informative else _(wording.CLEARS_NEXT)
         box = dialogs.show_done(self._view, title=title, text=text, informative=informative,
-                                close_text=wording.NEXT_PERSON, on_close=self._on_start_over)
+                                close_text=_(wording.NEXT_PERSON), on_close=self._on_start_over)
         if also is not None:
             words, action = also
 
             def do_also() -> None:
                 if action(hand_over=False):
                     button.setEnabled(False)
-                    button.setText(wording.ALSO_DONE[words])
+                    button.setText(_(wording.ALSO_DONE[words]))
 
-            button = box.add_button(words, do_also)
+            button = box.add_button(_(words), do_also)
             button.setObjectName("alsoButton")
         self._show(box)
 

@@ -17,12 +17,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import _
 from ..session import TEXT_SCALES, Session
 from . import read_aloud, semantics, theme, wording
 from .clinic_trials import ClinicTrialsBox
 from .pages.base import StepPage
 from .pages.options import OptionsPage
 from .pages.summary import SummaryPage
+from .pages.welcome import WelcomePage
 from .session_actions import SessionActions
 from .session_dialogs import SessionDialogs
 from .step_list import StepList
@@ -38,6 +40,7 @@ COMPACT_STEPS_ABOVE = 150  # text scale (%) above which the step list becomes a 
 class SessionView(QWidget):
     actions: SessionActions  # print, save, open, start over (this name shadows QWidget.actions(): see pyproject.toml)
     message_shown = Signal(QWidget)  # a message the session's actions showed (screen readers announce it)
+    language_chosen = Signal(str)  # the person chose a language (a code of i18n.LANGUAGES): the window switches
 
     def __init__(self, *, session: Session, kiosk: bool, on_start_over: Callable[[], None],
                  parent: QWidget | None = None):
@@ -67,14 +70,15 @@ class SessionView(QWidget):
                               show_glossary=self.show_glossary, show_about=self.show_about,
                               files=None if kiosk else (self.actions.save_answers_file,
                                                         self.actions.load_answers_file),
-                              steps=steps, go_to_step=None if kiosk else self.go_to_step, parent=self)
+                              steps=steps, go_to_step=None if kiosk else self.go_to_step,
+                              choose_language=self.language_chosen.emit, parent=self)
         layout.addWidget(self.top_bar)
-        self.step_list = StepList(title="Steps", steps=steps, on_pick=None if kiosk else self.go_to_step)
+        self.step_list = StepList(title=_("Steps"), steps=steps, on_pick=None if kiosk else self.go_to_step)
         # Start over sits with Back and Next, at the bottom left: always at hand, never in the way of Next.
-        self.start_over_button = named(QPushButton("Start over"), "Start over: clear all answers",
-                                       "Clear everything and go back to the start")
+        self.start_over_button = named(QPushButton(_("Start over")), _("Start over: clear all answers"),
+                                       _("Clear everything and go back to the start"))
         self.start_over_button.setObjectName("startOver")
-        self.start_over_button.setToolTip("Clear everything and go back to the start")
+        self.start_over_button.setToolTip(_("Clear everything and go back to the start"))
         self.start_over_button.clicked.connect(self.actions.request_start_over)
         # "Read this page to me" beside Start over, when this computer has a voice (issue 15).
         self.read_aloud = read_aloud.page_bar(self)
@@ -99,7 +103,7 @@ class SessionView(QWidget):
         banner.setObjectName("draftBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 8, 16, 8)
-        label = QLabel(wording.DRAFT_TEXT)
+        label = QLabel(_(wording.DRAFT_TEXT))
         label.setWordWrap(True)
         label.setObjectName("draftText")
         row.addWidget(label)
@@ -109,6 +113,8 @@ class SessionView(QWidget):
         kwargs: dict = dict(session=self.session, on_link=self.open_link, number=number, steps=STEP_COUNT)
         if cls is OptionsPage:
             kwargs["open_page"] = self.open_page
+        if cls is WelcomePage:
+            kwargs["on_language"] = self.language_chosen.emit
         if cls is SummaryPage:
             kwargs.update(on_print=self.actions.print_summary,
                           on_save_pdf=self.actions.save_pdf if self.actions.can_save_pdf() else None,
@@ -160,6 +166,16 @@ class SessionView(QWidget):
             self._shown_once = True
             # Start on Next: one key (or one tap) begins; the focus ring is where the eye goes next anyway.
             QTimer.singleShot(0, self, self._focus_next)
+
+    def land_on(self, page_id: int, *, visited: list[int]) -> None:
+        """Built again for the same session (another language): show ``page_id`` as the person left it, with the
+        pages they had seen, the focus on its heading (and the step announced), not on Next as at a first start."""
+        self._shown_once = True
+        self.wizard.navigation.visited[:] = list(dict.fromkeys([*visited, 0]))
+        if page_id != self.wizard.currentId():
+            self.wizard.go_to(page_id)
+        else:
+            semantics.page_arrived(self, page_id)
 
     def _focus_next(self) -> None:
         if self.wizard.next_button.isEnabled():

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .labels import Heading
 from .styling import char_width, named
 
@@ -36,12 +37,13 @@ class StepList(QWidget):
         self.numbers = []
         for number, text in steps:
             item = QListWidgetItem(f"{number}.  {text}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {number}: {text}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         _("Step {number}: {title}").format(number=number, title=text))
             self.list.addItem(item)
             self.numbers.append(number)
         self.interactive = on_pick is not None
         if on_pick is not None:
-            named(self.list, "Steps", "Choose a step to go to it")
+            named(self.list, _("Steps"), _("Choose a step to go to it"))
             self.list.itemClicked.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))
             self.list.itemActivated.connect(lambda item: on_pick(self.numbers[self.list.row(item)]))
         else:
@@ -49,7 +51,7 @@ class StepList(QWidget):
             self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             self.list.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            self.list.setAccessibleName("Steps")
+            self.list.setAccessibleName(_("Steps"))
         layout.addWidget(self.list, 1)
         self.list.viewport().installEventFilter(self)
         self._fit_width()

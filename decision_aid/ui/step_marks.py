@@ -6,6 +6,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 
+from ..i18n import _
 from ..progress import PAGE_FIELDS, answered_fields, step_done
 
 MARK = "  ✓"
@@ -49,5 +50,7 @@ class StepMarks(QObject):
             item = steps.list.item(row)
             text = item.text().removesuffix(MARK)
             item.setText(text + MARK if number in done else text)
-            spoken = item.data(Qt.ItemDataRole.AccessibleTextRole).removesuffix(", done")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken + ", done" if number in done else spoken)
+            # Translators: said after a step's name in the step list when its questions are answered.
+            said = ", " + _("done")
+            spoken = item.data(Qt.ItemDataRole.AccessibleTextRole).removesuffix(said)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken + said if number in done else spoken)

@@ -221,9 +221,16 @@ QPushButton:disabled {{ color: {t.muted}; border-style: dashed; background: {t.w
 QPushButton:focus, QToolButton:focus {{ border: {ring}px solid {t.focus};
     padding: {px(8) - less}px {px(16) - less}px; }}
 QPushButton[role="primary"]:focus {{ border: {ring}px solid {t.focus}; }}
+QPushButton[role="language"] {{ font-size: {point_size(scale, 1.3)}pt; font-weight: bold; min-width: {px(200)}px;
+    padding: {px(14)}px {px(28)}px; }}
+QPushButton[role="language"]:focus {{ padding: {px(14) - less}px {px(28) - less}px; }}
+QPushButton[role="language"][current="true"] {{ background: {t.accent}; color: {t.accent_text};
+    border-color: {t.accent}; }}
 QToolButton::menu-indicator {{ image: none; width: 0px; }}
 QFrame#topBar QPushButton, QFrame#topBar QToolButton {{ padding: {px(8)}px {px(12)}px; }}
 QFrame#topBar QPushButton:focus, QFrame#topBar QToolButton:focus {{ padding: {px(8) - less}px {px(12) - less}px; }}
+QFrame#topBar QPushButton[role="languageSwitch"] {{ padding: {px(8)}px {px(6)}px; }}
+QFrame#topBar QPushButton[role="languageSwitch"]:focus {{ padding: {px(8) - less}px {px(6) - less}px; }}
 QLineEdit, QPlainTextEdit, QTextBrowser {{
     background: {t.surface}; color: {t.text}; border: 2px solid {t.border}; border-radius: {px(6)}px;
     padding: {px(6)}px; selection-background-color: {t.accent}; selection-color: {t.accent_text};

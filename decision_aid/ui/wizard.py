@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .navigation import StepNavigation
 from .pages.base import StepPage
 from .step_list import StepList
@@ -60,9 +61,10 @@ class DecisionWizard(QWidget):
         for page in pages:
             self.stack.addWidget(page)
             page.controls_changed.connect(lambda p=page: self._controls_changed(p))
-        self.back_button = named(QPushButton("&Back"), "Back", "Go back one step (Alt+Left)")
+        # Translators: "&" marks the letter of the Alt key (Alt+B in English); keep one "&".
+        self.back_button = named(QPushButton(_("&Back")), _("Back"), _("Go back one step (Alt+Left)"))
         self.back_button.setObjectName("back")
-        self.next_button = named(QPushButton("&Next"), "Next", "Go to the next step (Alt+Right)")
+        self.next_button = named(QPushButton(_("&Next")), _("Next"), _("Go to the next step (Alt+Right)"))
         self.next_button.setObjectName("next")
         self.next_button.setProperty("role", "primary")
         self.back_button.clicked.connect(self.go_back)

@@ -165,3 +165,13 @@ def test_an_empty_printer_list_is_told_kindly(qtbot, monkeypatch, capsys):
     assert printing.print_summary(summary, None, tell=lambda *args: told.append(args)) is False
     assert told == [(None, "Printing failed", printing.PRINT_FAILED)]
     assert "printing failed: IndexError" in capsys.readouterr().err
+
+
+def test_a_clinic_language_the_content_does_not_have_is_refused(tmp_path):
+    (tmp_path / "clinic.toml").write_text('language = "es"\n', encoding="utf-8")
+    clinic = load_clinic(tmp_path / "clinic.toml")
+    assert check_clinic_operable(clinic, ("en", "es")) is clinic
+    with pytest.raises(ClinicError) as info:
+        check_clinic_operable(clinic, ("en",))  # a content folder with no Spanish (the test content)
+    line = str(info.value)
+    assert len(line.splitlines()) == 1 and "clinic.toml" in line and "language" in line and "'es'" in line

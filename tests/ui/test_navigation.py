@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from decision_aid.answers import Answers, save_answers
+from decision_aid.i18n import format_date
 from decision_aid.ui.dialogs import MessageDialog
 from decision_aid.ui.reader import GlossaryDialog, GlossaryPopup, PageDialog
 from decision_aid.ui.steps import PAGE_IDS, PAGES
@@ -193,7 +194,7 @@ def test_about_this_aid(qtbot, make_window, shipped_content):
     settle(qtbot)
     facts = about.facts.text()
     bundle = shipped_content.bundle
-    assert bundle.version in facts and bundle.review_due.isoformat() in facts
+    assert bundle.version in facts and format_date(bundle.review_due) in facts  # "23 November 2027"
     assert shipped_content.fingerprint[:8] in facts and shipped_content.fingerprint[-8:] in facts
     assert ("not yet reviewed by a clinician" in facts) == bundle.is_draft
     assert "development team" in facts and "no clinician has reviewed this version yet" in facts

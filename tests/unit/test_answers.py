@@ -77,7 +77,7 @@ def test_missing_keys_mean_not_answered():
     a = parse_answers({"format": "decision-aid-answers", "version": 1})
     assert a == Answers()
     assert not a.sure_flagged()
-    assert a.to_dict() == {"format": "decision-aid-answers", "version": 1}
+    assert a.to_dict() == {"format": "decision-aid-answers", "version": 1, "language": "en"}  # always recorded
 
 
 def test_round_trip_through_a_file(tmp_path):
@@ -112,7 +112,7 @@ def test_every_problem_is_reported_at_once():
     got = messages(data)
     assert got == [
         "answers.json: extra: expected one of: format, version, situation, values, leaning, leaning_situation, sure, "
-        "questions, own_questions, name, received 'extra'",
+        "questions, own_questions, name, language, received 'extra'",
         "answers.json: format: expected 'decision-aid-answers', received 'something-else'",
         "answers.json: version: expected 1, received 2",
         "answers.json: situation.breast_symptoms: expected one of: none, some, unsure, received 'yes'",

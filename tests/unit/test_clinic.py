@@ -61,7 +61,7 @@ id = "X"
     src = str(path)
     assert [str(p) for p in info.value.problems] == [
         f"{src}: nmae: expected one of: name, phone, nurse, kiosk, idle_timeout_minutes, export_folder, paper, trials, "
-        "received 'nmae'",
+        "language, received 'nmae'",
         f"{src}: kiosk: expected true or false, received 'yes'",
         f"{src}: idle_timeout_minutes: expected a number of minutes from 1 to 60, received 0",
         f"{src}: export_folder: expected an absolute folder path, received 'exports'",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+import subprocess
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_backend_commands_never_put_the_text_on_the_command_line():
                         backend.to_wav(text, "/tmp/x.wav", rate=115, language="en")):
             assert command.stdin == text
             assert all(text not in arg for arg in command.argv)
-    espeak = speech.EspeakNg("espeak-ng").to_wav("x", "/tmp/o.wav", rate=115, language="es").argv
+    espeak = speech.EspeakNg("espeak-ng", voices={"es": "es"}).to_wav("x", "/tmp/o.wav", rate=115, language="es").argv
     assert espeak == ("espeak-ng", "-v", "es", "-s", "115", "--stdin", "-w", "/tmp/o.wav")
     script = speech.WindowsVoice().speak("x", rate=120, language="en").argv[-1]
     decoded = base64.b64decode(script).decode("utf-16-le")
@@ -92,3 +93,27 @@ def test_a_broken_voice_is_reported(tmp_path):
         speech.speak_to_wav("Hello.", tmp_path / "missing-folder" / "x.wav", backend=backend)
     with pytest.raises(speech.SpeechError, match="could not be run"):
         speech.speak_to_wav("Hello.", tmp_path / "x.wav", backend=speech.EspeakNg(str(tmp_path / "no-such")))
+
+
+def test_each_language_has_its_own_espeak_voice_the_first_installed_of_its_choices(tmp_path):
+    fake = tmp_path / "espeak-ng"
+    fake.write_text("#!/bin/sh\necho 'Pty Language Age/Gender VoiceName File Other Languages'\n"
+                    "echo ' 5  en  --/M  English  gmw/en'\necho ' 5  es  --/M  Spanish_(Spain)  roa/es'\n")
+    fake.chmod(0o755)
+    assert speech.espeak_voices(str(fake)) == {"en": "en", "es": "es"}  # no es-419 here: Spain's voice
+    assert speech.espeak_voices(str(tmp_path / "none")) == {"en": "en", "es": "es"}
+    assert speech.EspeakNg("x", voices={"en": "en", "es": "es-419"}).speak("Hola.", rate=160, language="es").argv[
+        :3] == ("x", "-v", "es-419")
+
+
+@needs_espeak
+def test_a_spanish_page_is_read_in_a_spanish_voice(tmp_path):
+    """The Latin-American voice where it is installed (Debian's espeak-ng has it), and it makes real speech."""
+    backend = speech.find_backend()
+    listed = subprocess.run(["espeak-ng", "--voices=es"], capture_output=True, text=True).stdout
+    assert backend.voice("es") == ("es-419" if " es-419 " in listed else "es")
+    page = ("Le damos la bienvenida. Esta ayuda explica sus opciones sobre el tumor de la mama. "
+            "Puede tomarse su tiempo. No hay que decidir nada hoy.")
+    seconds, loudness = speech.wav_stats(speech.speak_to_wav(page, tmp_path / "es.wav", backend=backend,
+                                                             language="es"))
+    assert seconds > 4 and loudness > 0.02, (seconds, loudness)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...content.model import Page
+from ...i18n import _
 from ...session import Session
 from ..content_view import ContentView
 from ..labels import Card, Heading
@@ -59,14 +60,14 @@ class StepPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        scroll = ScrollColumn(name=f"{self.default_title()}: page", max_chars=self.MAX_CHARS)
+        scroll = ScrollColumn(name=_("{title}: page").format(title=self.default_title()), max_chars=self.MAX_CHARS)
         layout.addWidget(scroll, 1)
         # The heading scrolls with the page: at large text sizes every line of the screen is needed for reading.
         header = QWidget()
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 4, 0, 0)
         header_layout.setSpacing(2)
-        caption = Heading(f"Step {self.number} of {self._steps}", role="caption")
+        caption = Heading(_("Step {number} of {count}").format(number=self.number, count=self._steps), role="caption")
         heading = Heading(self.default_title(), role="title")
         header_layout.addWidget(caption)
         header_layout.addWidget(heading)
@@ -104,7 +105,7 @@ class StepPage(QWidget):
             pages = lead_first(self.session.content.pages_for(self.STEP), self.STEP)
             if pages:
                 return pages[0].title
-        return self.TITLE
+        return _(self.TITLE)
 
     @property
     def title_text(self) -> str:

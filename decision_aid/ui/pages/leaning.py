@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ..choices import SingleChoice
 from ..labels import Card, Heading
 from ..reflow import clear_layout, row_of
@@ -17,7 +18,7 @@ LOOK_AGAIN = ("leaning_not_shown", "situation_changed")
 
 
 class LeaningPage(StepPage):
-    TITLE = "Where you are leaning"
+    TITLE = N_("Where you are leaning")
     STEP = "leaning"
 
     def build(self) -> None:
@@ -58,15 +59,15 @@ class LeaningPage(StepPage):
             return
         card = Card(role="flag")
         card.setObjectName("leaningFlags")
-        card.body.addWidget(Heading("You may want to talk this through", role="subheading"))
+        card.body.addWidget(Heading(_("You may want to talk this through"), role="subheading"))
         for flag in flags:
             line = Heading(flag.text, role="body")
             line.setObjectName(f"flag:{flag.code}")
             card.body.addWidget(line)
         if any(f.code == "situation_changed" for f in flags) and not any(f.code == "leaning_not_shown"
                                                                          for f in flags):
-            self.keep_button = named(QPushButton("I looked again: keep this leaning"),
-                                     "I looked again: keep this leaning")
+            self.keep_button = named(QPushButton(_("I looked again: keep this leaning")),
+                                     _("I looked again: keep this leaning"))
             self.keep_button.setObjectName("keepLeaning")
             self.keep_button.clicked.connect(self.session.confirm_leaning)
             card.body.addWidget(row_of(self.keep_button))

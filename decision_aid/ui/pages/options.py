@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..labels import Card, Heading
@@ -16,7 +17,7 @@ from .base import StepPage
 
 
 class OptionsPage(StepPage):
-    TITLE = "Your options"
+    TITLE = N_("Your options")
     STEP = None
     MAX_CHARS = None  # the grid uses the whole width
 
@@ -33,11 +34,11 @@ class OptionsPage(StepPage):
         explainers = self.session.content.pages_for("local-therapy")
         if explainers:
             page = explainers[0]
-            button = named(QPushButton(page.title), f"Read: {page.title}")
+            button = named(QPushButton(page.title), _("Read: {title}").format(title=page.title))
             button.setObjectName("localTherapy")
             button.clicked.connect(lambda: self.open_page(page.id))
             self.scroll.add(row_of(button))
-        self.scroll.add(Heading("Your options side by side", role="heading"))
+        self.scroll.add(Heading(_("Your options side by side"), role="heading"))
         self.grid_box = QWidget()
         self.grid_layout = QVBoxLayout(self.grid_box)
         self.grid_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +88,7 @@ def figures_box(view, content) -> Card | None:
         return None
     box = Card(role="card")
     box.setObjectName("figuresBox")
-    box.body.addWidget(Heading("Who the figures for these options come from", role="subheading"))
+    box.body.addWidget(Heading(_("Who the figures for these options come from"), role="subheading"))
     for study in studies:
         line = Heading(f"{study.name}: {study.text}", role="body")
         line.setObjectName(f"study:{study.id}:{study.status}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ..choice_buttons import ChoiceCheck
 from ..labels import Card, Heading
 from ..reflow import clear_layout, row_of
@@ -12,11 +13,11 @@ from .base import StepPage
 
 # The prompt group whose questions an "I'm not sure" about the situation suggests (tailoring.yaml unsure_questions).
 SUGGESTED_GROUP = "situation"
-SUGGESTED_NOTE = "We ticked the questions that fit your \"I'm not sure\" answers. Untick any you do not want."
+SUGGESTED_NOTE = N_("We ticked the questions that fit your “I'm not sure” answers. Untick any you do not want.")
 
 
 class QuestionsPage(StepPage):
-    TITLE = "Questions to ask"
+    TITLE = N_("Questions to ask")
     STEP = "questions"
 
     def build(self) -> None:
@@ -27,7 +28,7 @@ class QuestionsPage(StepPage):
             card.setObjectName(f"prompts:{group.id}")
             card.body.addWidget(Heading(group.title, role="subheading"))
             if group.id == SUGGESTED_GROUP:
-                self.suggested_note = Heading(SUGGESTED_NOTE, role="caption")
+                self.suggested_note = Heading(_(SUGGESTED_NOTE), role="caption")
                 self.suggested_note.setObjectName("suggestedNote")
                 card.body.addWidget(self.suggested_note)
             for prompt in group.prompts:
@@ -42,15 +43,15 @@ class QuestionsPage(StepPage):
 
         own = Card(role="card")
         own.setObjectName("ownQuestions")
-        own.body.addWidget(Heading("Your own questions", role="subheading"))
-        hint = Heading("Type a question, then press Add. It goes on your summary.", role="caption")
+        own.body.addWidget(Heading(_("Your own questions"), role="subheading"))
+        hint = Heading(_("Type a question, then press Add. It goes on your summary."), role="caption")
         own.body.addWidget(hint)
-        self.entry = named(QLineEdit(), "Your own question", "Type a question, then press Add")
+        self.entry = named(QLineEdit(), _("Your own question"), _("Type a question, then press Add"))
         self.entry.setObjectName("ownQuestionEntry")
-        self.entry.setPlaceholderText("My question")
+        self.entry.setPlaceholderText(_("My question"))
         self.entry.setMaxLength(300)
         self.entry.returnPressed.connect(self.add_own)
-        self.add_button = named(QPushButton("Add"), "Add my question")
+        self.add_button = named(QPushButton(_("Add")), _("Add my question"))
         self.add_button.setObjectName("addOwnQuestion")
         self.add_button.clicked.connect(self.add_own)
         own.body.addWidget(self.entry)
@@ -91,7 +92,7 @@ class QuestionsPage(StepPage):
             for i, text in enumerate(own):
                 label = QLabel(text)
                 label.setWordWrap(True)
-                remove = named(QPushButton("Remove"), f"Remove: {text}")
+                remove = named(QPushButton(_("Remove")), _("Remove: {question}").format(question=text))
                 remove.setObjectName(f"removeOwn:{i}")
                 remove.clicked.connect(lambda _=False, k=i: self.session.remove_own_question(index=k))
                 item = Card(role="card")

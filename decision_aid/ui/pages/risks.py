@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...i18n import N_
 from .base import StepPage
 
 
 class RisksPage(StepPage):
-    TITLE = "Risks and side effects"
+    TITLE = N_("Risks and side effects")
     STEP = "risks"

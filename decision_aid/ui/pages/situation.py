@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...answers import ASKED_WHEN, LIST_FIELDS, is_asked
+from ...i18n import N_
 from ..choices import MultiChoice, SingleChoice
 from .base import StepPage
 
@@ -13,7 +14,7 @@ EXCLUSIVE = {"spread_sites": ("unsure",)}
 
 
 class SituationPage(StepPage):
-    TITLE = "Your situation"
+    TITLE = N_("Your situation")
     STEP = "situation"
 
     def build(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ..help_panel import HelpPanel
 from ..labels import Card, Heading
 from ..reflow import row_of
@@ -33,7 +34,7 @@ class PageView(QWidget):
         super().__init__()
         self.renderer = renderer
         self._pixmap: QPixmap | None = None
-        self.setAccessibleName(f"Page {number} of {count} of your printed summary")
+        self.setAccessibleName(_("Page {number} of {count} of your printed summary").format(number=number, count=count))
         size = renderer.viewBoxF().size()
         self._ratio = size.height() / size.width()
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -82,7 +83,7 @@ class SummaryPreview(QWidget):
     def __init__(self):
         super().__init__()
         self.setObjectName("summaryPreview")
-        named(self, "Summary preview", "What your printed summary will say")
+        named(self, _("Summary preview"), _("What your printed summary will say"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
@@ -108,7 +109,7 @@ class SummaryPreview(QWidget):
 
 
 class SummaryPage(StepPage):
-    TITLE = "Your summary"
+    TITLE = N_("Your summary")
     STEP = "summary"
     FIELDS = ("name",)
 
@@ -125,26 +126,26 @@ class SummaryPage(StepPage):
         self.help_panel = HelpPanel(session=self.session)
         self.scroll.add(self.help_panel)
         name_card = Card(role="card")
-        name_card.body.addWidget(Heading("Your name (you can leave this empty)", role="subheading"))
-        self.name = named(QLineEdit(), "Your name, printed on the summary (optional)")
+        name_card.body.addWidget(Heading(_("Your name (you can leave this empty)"), role="subheading"))
+        self.name = named(QLineEdit(), _("Your name, printed on the summary (optional)"))
         self.name.setObjectName("summaryName")
         self.name.setMaxLength(120)
         self.name.textEdited.connect(self._name_edited)
         name_card.body.addWidget(self.name)
         self.scroll.add(name_card)
 
-        self.print_button = named(QPushButton("Print"), "Print the summary")
+        self.print_button = named(QPushButton(_("Print")), _("Print the summary"))
         self.print_button.setObjectName("print")
         self.print_button.setProperty("role", "primary")
         self.print_button.clicked.connect(self._on_print)
         buttons = [self.print_button]
         self.pdf_button = None
         if self._on_save_pdf is not None:
-            self.pdf_button = named(QPushButton("Save as PDF"), "Save the summary as a PDF file")
+            self.pdf_button = named(QPushButton(_("Save as PDF")), _("Save the summary as a PDF file"))
             self.pdf_button.setObjectName("savePdf")
             self.pdf_button.clicked.connect(self._on_save_pdf)
             buttons.append(self.pdf_button)
-        self.start_over_button = named(QPushButton("Start over"), "Start over: clear all answers")
+        self.start_over_button = named(QPushButton(_("Start over")), _("Start over: clear all answers"))
         self.start_over_button.setObjectName("startOverSummary")
         self.start_over_button.clicked.connect(self._on_start_over)
         buttons.append(self.start_over_button)
@@ -156,7 +157,7 @@ class SummaryPage(StepPage):
             self.pdf_note.setAccessibleName(self._pdf_note)
             self.scroll.add(self.pdf_note)
 
-        self.scroll.add(Heading("Preview", role="heading"))
+        self.scroll.add(Heading(_("Preview"), role="heading"))
         self.preview = SummaryPreview()
         self.scroll.add(self.preview)
         self._previewed: Answers | None = None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..labels import Card, Heading
@@ -22,7 +23,7 @@ OUTLOOK_PAGE = "trials-outlook"
 
 
 class TrialsPage(StepPage):
-    TITLE = "What the studies found"
+    TITLE = N_("What the studies found")
     STEP = "trials"
 
     def build(self) -> None:
@@ -34,8 +35,9 @@ class TrialsPage(StepPage):
         outlook = self.session.content.pages.get(OUTLOOK_PAGE)
         self.outlook_button = self.outlook_view = None
         if outlook is not None:
-            self.outlook_button = named(QPushButton(f"Show: {outlook.title}"), f"Show: {outlook.title}",
-                                        "How long people live: shown only if you want to read it")
+            show = _("Show: {title}").format(title=outlook.title)
+            self.outlook_button = named(QPushButton(show), show,
+                                        _("How long people live: shown only if you want to read it"))
             self.outlook_button.setObjectName("showOutlook")
             self.outlook_button.setCheckable(True)
             self.outlook_button.toggled.connect(self.show_outlook)
@@ -80,18 +82,18 @@ class TrialsPage(StepPage):
 
         self.like_you_ids = [p.id for p, _ in like_you]
         self.other_ids = [p.id for p, _ in others]
-        self.intro_layout.addWidget(Heading("Trials that took people like you", role="heading"))
+        self.intro_layout.addWidget(Heading(_("Trials that took people like you"), role="heading"))
         if like_you:
             for page, study in like_you:
                 self.intro_layout.addWidget(self._card(page, study))
         else:
-            none = Heading("From your answers, we could not find a trial that took people just like you. The "
-                           "other studies are below, with who each one took.", role="body")
+            none = Heading(_("From your answers, we could not find a trial that took people just like you. The "
+                             "other studies are below, with who each one took."), role="body")
             none.setObjectName("noTrialLikeYou")
             self.intro_layout.addWidget(none)
-        self.others_button = named(QPushButton(f"Show other studies ({len(others)})"),
-                                   f"Show other studies ({len(others)})", "Studies of people unlike you, or "
-                                   "studies where we are not sure")
+        show_others = _("Show other studies ({count})").format(count=len(others))
+        self.others_button = named(QPushButton(show_others), show_others,
+                                   _("Studies of people unlike you, or studies where we are not sure"))
         self.others_button.setObjectName("showOtherStudies")
         self.others_button.setCheckable(True)
         self.others_box = QWidget()
@@ -102,7 +104,7 @@ class TrialsPage(StepPage):
             box_layout.addWidget(self._card(page, study))
         self.others_box.hide()
         self.others_button.toggled.connect(self.show_others)
-        self.intro_layout.addWidget(Heading("Other studies", role="heading"))
+        self.intro_layout.addWidget(Heading(_("Other studies"), role="heading"))
         self.intro_layout.addWidget(row_of(self.others_button))
         self.intro_layout.addWidget(self.others_box)
 
@@ -120,7 +122,8 @@ class TrialsPage(StepPage):
 
     def show_others(self, shown: bool) -> None:
         self.others_box.setVisible(shown)
-        self.others_button.setText("Hide other studies" if shown else f"Show other studies ({len(self.other_ids)})")
+        self.others_button.setText(_("Hide other studies") if shown
+                                   else _("Show other studies ({count})").format(count=len(self.other_ids)))
         self.tab_order_dirty = True
         self.settle()
         self._refresh_tab_order()

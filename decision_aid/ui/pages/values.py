@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from ...i18n import N_, _
 from ..choices import SingleChoice
 from ..labels import Heading, RichText
 from .base import StepPage
 
 
 class ValuesPage(StepPage):
-    TITLE = "What matters to you"
+    TITLE = N_("What matters to you")
     STEP = "values"
 
     def build(self) -> None:
         form = self.session.content.form
         self.scroll.add(Heading(form.values_prompt, role="heading"))
         if form.values_help_html:
-            self.scroll.add(RichText(form.values_help_html, on_link=self.on_link, name="How to answer"))
+            self.scroll.add(RichText(form.values_help_html, on_link=self.on_link, name=_("How to answer")))
         scale = {str(i): label for i, label in enumerate(form.scale)}
         self.items = {}
         for key, label in form.value_items.items():
-            names = {str(i): f"{label}: {s} ({i} of {len(scale) - 1})" for i, s in enumerate(form.scale)}
+            names = {str(i): _("{item}: {answer} ({number} of {top})").format(item=label, answer=s, number=i,
+                                                                                top=len(scale) - 1)
+                     for i, s in enumerate(form.scale)}
             block = SingleChoice(prompt=label, choices=scale, side_by_side=True, compact=True, names=names,
                                  on_pick=lambda v, k=key: self.session.set_value(key=k, value=int(v)))
             block.setObjectName(f"value:{key}")
