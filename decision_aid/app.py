@@ -53,13 +53,17 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model)
-    _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
     _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
     if kiosk:
         _keep_open(window)
         window.showFullScreen()
     else:
         window.show()
+    # The idle guard (kiosk) or the nurse lock watch every event of the application from Python: in place while the
+    # window first shows, they would take each of its hundreds of events through Python (about 15 ms of the start).
+    # They start right after the first paint, before anyone can touch the window, and live as long as the app.
+    _guard: list = []
+    after_first_paint(window, lambda: _guard.append(guard_sessions(app, window, privacy=privacy)))
     if rederive is not None:
         after_first_paint(window, lambda: _refuse_unless(rederive, window))
     if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":
