@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -11,6 +12,10 @@ from .errors import ClinicError, ContentError
 from .operations import check_clinic_operable
 from .paths import content_dir
 
+# The aid's own Qt-free modules that the window needs, imported before Qt as the content is: once PySide6 is loaded,
+# its import hook runs at every import statement and reads the source of each module one names.
+WINDOW_CORE = ("decision_aid.session", "decision_aid.speech", "decision_aid.help_panel", "decision_aid.iconarray",
+               "decision_aid.progress")
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
 CLINIC_REFUSED = "decision-aid: the clinic file has problems, so the aid will not start:"
 
@@ -47,6 +52,8 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
         dialogs.show_startup_errors(exc, title=wording.CANNOT_START, text=wording.CLINIC_PROBLEMS)
         return 1
+    for name in WINDOW_CORE:
+        importlib.import_module(name)
     app, privacy = _qt_app(temp)
     from .ui import signals_qt
     from .ui.main_window import MainWindow
