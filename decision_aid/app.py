@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -11,6 +12,10 @@ from .errors import ClinicError, ContentError
 from .operations import check_clinic_operable
 from .paths import content_dir
 
+# The aid's own Qt-free modules that the window needs, imported before Qt as the content is: once PySide6 is loaded,
+# its import hook runs at every import statement and reads the source of each module one names.
+WINDOW_CORE = ("decision_aid.session", "decision_aid.speech", "decision_aid.help_panel", "decision_aid.iconarray",
+               "decision_aid.progress", "decision_aid.content.governance", "decision_aid.content.markup")
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
 CLINIC_REFUSED = "decision-aid: the clinic file has problems, so the aid will not start:"
 
@@ -49,19 +54,25 @@ def _run(*, content, kiosk, clinic, temp) -> int:
 
         dialogs.show_startup_errors(exc, title=_(wording.CANNOT_START), text=_(wording.CLINIC_PROBLEMS))
         return 1
+    for name in WINDOW_CORE:
+        importlib.import_module(name)
     app, privacy = _qt_app(temp)
     from .ui import signals_qt
     from .ui.main_window import MainWindow
 
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model, contents=languages_of(bundle))
-    _guard = guard_sessions(app, window, privacy=privacy)  # lives as long as the app
     _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
     if kiosk:
         _keep_open(window)
         window.showFullScreen()
     else:
         window.show()
+    # The idle guard (kiosk) or the nurse lock watch every event of the application from Python: in place while the
+    # window first shows, they would take each of its hundreds of events through Python (about 15 ms of the start).
+    # They start right after the first paint, before anyone can touch the window, and live as long as the app.
+    _guard: list = []
+    after_first_paint(window, lambda: _guard.append(guard_sessions(app, window, privacy=privacy)))
     if rederive is not None:
         after_first_paint(window, lambda: _refuse_unless(rederive, window))
     if os.environ.get("DECISION_AID_BENCH_EXIT_AFTER_SHOWN") == "1":

@@ -87,9 +87,6 @@ class SessionView(QWidget):
         layout.addWidget(self.wizard, 1)
         self.top_bar.show_step(self.wizard.navigation.step)
         self.wizard.page_changed.connect(self._page_changed)
-        # The first page's scrolling areas once it shows (setting up the first scroller costs about 10 ms of the
-        # start); the others as their pages are reached.
-        QTimer.singleShot(PREBUILD_DELAY_MS, self, self._enable_touch)
         session.answers_changed.connect(self._answers_changed)
         self.step_marks = None if kiosk else StepMarks(self, PAGES)  # issue 18: completion marks in nurse mode
         session.display_changed.connect(lambda _s: self.apply_display())
@@ -164,6 +161,9 @@ class SessionView(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # The first page's scrolling areas a moment after it shows (setting up the first scroller costs about
+            # 10 ms of the start); the others as their pages are reached.
+            QTimer.singleShot(PREBUILD_DELAY_MS, self, self._enable_touch)
             # Start on Next: one key (or one tap) begins; the focus ring is where the eye goes next anyway.
             QTimer.singleShot(0, self, self._focus_next)
 

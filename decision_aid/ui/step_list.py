@@ -13,6 +13,22 @@ from .labels import Heading
 from .styling import char_width, named
 
 
+class _StepsView(QListWidget):
+    """The list itself. A scroll area hands its viewport's resize events to ``resizeEvent``: the viewport's width is
+    kept from there, so the step list never wraps ``viewport()`` before the first paint (PySide6 searches every
+    widget class for the best type of that widget, made by Qt: about 10 ms of the start)."""
+
+    def __init__(self, on_resized: Callable[[], None], parent: QWidget):
+        super().__init__(parent)
+        self.viewport_width = 0
+        self._on_resized = on_resized
+
+    def resizeEvent(self, event) -> None:
+        self.viewport_width = event.size().width()
+        self._on_resized()
+        super().resizeEvent(event)
+
+
 class StepList(QWidget):
     """``steps`` are (number, title); ``on_pick(number)`` is called when a step is chosen (None: read only)."""
 
@@ -26,7 +42,7 @@ class StepList(QWidget):
         self.title = Heading(title, role="subheading")
         self.title.setContentsMargins(12, 10, 8, 4)
         layout.addWidget(self.title)
-        self.list = QListWidget(self)
+        self.list = _StepsView(self._size_items, self)
         self.list.setObjectName("stepList")
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -53,18 +69,12 @@ class StepList(QWidget):
             self.list.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.list.setAccessibleName(_("Steps"))
         layout.addWidget(self.list, 1)
-        self.list.viewport().installEventFilter(self)
         self._fit_width()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
-            self._size_items()
-        return super().eventFilter(watched, event)
 
     def _size_items(self) -> None:
         # QListView does not wrap reliably once its width changes: measure each item's wrapped height ourselves.
         scale = self.list.font().pointSizeF() / 12 if self.list.font().pointSizeF() > 0 else 1
-        width = self.list.viewport().width() - 2 * round(8 * scale) - 12
+        width = self.list.viewport_width - 2 * round(8 * scale) - 12
         if width <= 0:
             return
         font = self.list.font()

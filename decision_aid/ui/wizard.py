@@ -75,12 +75,18 @@ class DecisionWizard(QWidget):
         pages[0].ensure_built()  # the first page shows at once, built
         self._arrived()
         # The other pages are built in idle time, one per turn of the event loop: every later page change is only
-        # a switch.
+        # a switch. The wait starts when the wizard first shows (a slow machine's first paint never waits for them).
         self._prebuild = list(pages)
         self._prebuild_timer = QTimer(self)
         self._prebuild_timer.setSingleShot(True)
         self._prebuild_timer.timeout.connect(self._prebuild_next)
-        self._prebuild_timer.start(PREBUILD_DELAY_MS)
+        self._prebuild_waiting = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._prebuild_waiting:
+            self._prebuild_waiting = False
+            self._prebuild_timer.start(PREBUILD_DELAY_MS)
 
     def _lay_out(self, start_over: QPushButton | None) -> None:
         """The step list (at the left) and the page; a rule; Start over at the left, then the read-aloud control,
