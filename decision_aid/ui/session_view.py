@@ -61,7 +61,7 @@ class SessionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = self._draft_banner() if self.content.bundle.is_draft else None
+        self.banner = self._draft_banner() if self.content.is_draft else None
         if self.banner is not None:
             layout.addWidget(self.banner)
         self.pages = [self._make_page(key, cls, number) for key, cls, number in PAGES]
@@ -100,7 +100,10 @@ class SessionView(QWidget):
         banner.setObjectName("draftBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 8, 16, 8)
-        label = QLabel(_(wording.DRAFT_TEXT))
+        words = [_(wording.DRAFT_TEXT)] if self.content.bundle.is_draft else []
+        if self.content.translation is not None and self.content.translation.is_draft:
+            words.append(_(wording.TRANSLATION_DRAFT_TEXT))  # issue 16: each language's own status, honestly
+        label = QLabel(" ".join(words))
         label.setWordWrap(True)
         label.setObjectName("draftText")
         row.addWidget(label)

@@ -12,6 +12,8 @@ from ..i18n import N_, ngettext
 # Worded with the content's review status, beside the printout's notice; the same words, marked here for the
 # catalogue (a test checks they are the content's notice).
 DRAFT_TEXT = N_("This aid is being checked by the clinic's doctors.")
+# Shown beside it in a translated language until a medical translator and a clinician have reviewed the translation.
+TRANSLATION_DRAFT_TEXT = N_("This translation has not been checked yet.")
 
 # The start refused: a file the aid needs has problems (said to whoever is at the screen, for the clinic's IT team)
 CANNOT_START = N_("The decision aid cannot start")

@@ -108,7 +108,7 @@ def test_the_welcome_page_offers_each_language_in_its_own_words(qtbot, make_wind
     assert (english.text(), spanish.text()) == ("English", "Español")
     assert (english.accessibleName(), spanish.accessibleName()) == ("English", "Español")
     assert english.accessibleDescription() == "Show the aid in English"
-    assert spanish.accessibleDescription() == "Ver la ayuda en español"
+    assert spanish.accessibleDescription() == "Ver la guía en español"
     assert spanish.locale().name().startswith("es") and english.locale().name().startswith("en")
     assert english.property("current") and not spanish.property("current") and spanish.isVisible()
     assert not english.isCheckable()  # no state for a reset to undo
@@ -345,3 +345,13 @@ def test_a_content_folder_with_no_translation_offers_no_other_language(qtbot, ma
     assert window.session.languages == ("en",)
     assert window.view.top_bar.language_buttons == {}
     assert window.current_page().language_buttons == {}  # the welcome page
+
+
+def test_the_banner_says_the_translation_is_a_draft_only_in_the_translation(qtbot, make_window, shipped_content):
+    assert shipped_content.translations["es"].translation.is_draft  # no medical translator nor clinician yet
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    text = window.view.banner.findChild(QLabel, "draftText").text()
+    assert "Esta traducción todavía no se ha revisado." in text
+    window.switch_language("en")
+    text = window.view.banner.findChild(QLabel, "draftText").text()
+    assert text == "This aid is being checked by the clinic's doctors."
