@@ -202,8 +202,26 @@ def pdf_page_count(data: bytes) -> int:
     return max(counts) if counts else 0
 
 
-def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4", exclusive: bool = False) -> int:
-    """Write the summary as a tagged PDF on A4 or Letter, whole and checked or not at all; return the number of pages.
+class PdfWritten(int):
+    """What ``write_pdf`` wrote: the number of pages (it is that number, as ``write_pdf`` always returned) and
+    ``path``, the file's name (``-2``… added to a kiosk export whose name another kiosk took in the meantime)."""
+
+    path: Path
+
+    def __new__(cls, pages: int, path: Path) -> PdfWritten:
+        written = super().__new__(cls, pages)
+        written.path = path
+        return written
+
+    @property
+    def pages(self) -> int:
+        return int(self)
+
+
+def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4",
+              exclusive: bool = False) -> PdfWritten:
+    """Write the summary as a tagged PDF on A4 or Letter, whole and checked or not at all; return the number of pages
+    (with ``.path``, the name written).
 
     Raises SummaryWriteError, naming the folder, when it cannot be written (a full disk included: an old file of that
     name is kept). The file is 0600; ``exclusive`` (kiosk exports) never replaces an existing file (``safe_files``).
@@ -218,8 +236,8 @@ def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a
         data = compile_summary(summary, fmt="pdf", paper=paper)
     except (TypesetError, typst.TypstError) as exc:
         raise SummaryWriteError(str(path), f"the summary could not be typeset ({exc})") from None
-    write_summary_file(path, data, kind=".pdf", exclusive=exclusive)
-    return pdf_page_count(data)
+    written = write_summary_file(path, data, kind=".pdf", exclusive=exclusive)
+    return PdfWritten(pdf_page_count(data), written)
 
 
 def _check_folder(path: Path) -> None:
