@@ -122,12 +122,40 @@ def footer_lines(summary: Summary) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _fonts() -> typst.Fonts:
+    """The shipped fonts, found once (a compiler made with them then costs a quarter of a millisecond)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=font_paths())
+
+
 def _compiler() -> typst.Compiler:
+    """A new compiler for each summary. A compiler keeps the last ``sys_inputs`` it was given (the person's summary)
+    until it is dropped: none is kept between summaries, so after Start over none holds the last person's words."""
     import typst
 
     template = templates_dir() / TEMPLATE
-    return typst.Compiler(str(template), root=str(templates_dir()), font_paths=font_paths(),
-                          ignore_system_fonts=True)
+    return typst.Compiler(str(template), root=str(templates_dir()), font_paths=_fonts(), ignore_system_fonts=True)
+
+
+# Typst memoizes in a cache of the whole process (its layout of the person's words included) and, after each
+# compile, drops what the last 10 compiles did not use (typst-py calls ``comemo::evict(10)``).
+_MEMO_COMPILES = 10
+_BLANK = b"#set page(width: 1cm, height: 1cm)"
+_compiled_since_forget = 0
+
+
+def forget() -> None:
+    """Age what Typst still holds of the last summaries out of its memo cache: 11 compiles of a blank page (about
+    5 ms). Called on every reset (``privacy_qt.KioskPrivacy.clear_session``); nothing when nothing was typeset."""
+    global _compiled_since_forget
+    if not _compiled_since_forget:
+        return
+    import typst
+
+    for _ in range(_MEMO_COMPILES + 1):
+        typst.compile(_BLANK, format="svg", font_paths=_fonts(), ignore_system_fonts=True)
+    _compiled_since_forget = 0
 
 
 def _timestamp(summary: Summary) -> dt.datetime:
@@ -146,6 +174,8 @@ def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", pp
         kwargs.update(pdf_standards=PDF_STANDARDS, timestamp=_timestamp(summary))
     if ppi is not None:
         kwargs["ppi"] = ppi
+    global _compiled_since_forget
+    _compiled_since_forget += 1
     for _ in range(MAX_GLYPH_RETRIES):
         try:
             out = _compiler().compile(sys_inputs={"summary": data}, **kwargs)
