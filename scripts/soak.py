@@ -4,10 +4,11 @@ SESSIONS kiosk sessions (default 500), wired as ``app.py`` wires them (privacy m
 clock): each fills everything (every answer, every prompt, own questions, a name, bigger text, high contrast, the
 clipboard), opens the summary, then either saves the PDF to the export folder and closes the message, or walks away
 until the idle guard throws the session away. Prints RSS, time per session, live widgets (those of the current
-session's view, and any other) and Python objects every 50 sessions; exits 1 when RSS grows by 5 % or more after the
-first 50 sessions, when a session was not thrown away, or when an old session's view is still alive at a checkpoint.
-The current view has about 65 widgets until its pages are built and about 490 once they are (in idle time, or as
-they are reached): which of the two a checkpoint sees depends on timing, not on what is kept.
+session's view, and any other) and Python objects every 50 sessions. RSS is taken between two people, as the next one
+finds the aid: a second after the reset, once it has given freed memory back. Exits 1 when RSS grows by 5 % or more
+after the first 50 sessions, when a session was not thrown away, or when an old session's view is still alive at a
+checkpoint. The current view has about 65 widgets until its pages are built and about 490 once they are (in idle
+time, or as they are reached): which of the two a checkpoint sees depends on timing, not on what is kept.
 
     python scripts/soak.py [SESSIONS]
 """
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests" / "kiosk"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from decision_aid.app import guard_sessions
@@ -33,7 +35,7 @@ from decision_aid.clinic import Clinic
 from decision_aid.content import load_content
 from decision_aid.privacy import TempFolder
 from decision_aid.ui.main_window import MainWindow
-from decision_aid.ui.privacy_qt import KioskPrivacy
+from decision_aid.ui.privacy_qt import GIVE_BACK_AFTER_MS, KioskPrivacy
 from decision_aid.ui.session_view import SessionView
 
 import kiosk_driver as drive
@@ -95,6 +97,8 @@ def main() -> int:
             if n % 50 == 0 or n == sessions:
                 gc.collect()
                 drive.settle()
+                # Between two people, as the next one finds it: after the aid gives freed memory back.
+                QTest.qWait(GIVE_BACK_AFTER_MS + 500)
                 rss = rss_mib()
                 if n == BASELINE_SESSION:
                     baseline = rss
