@@ -124,8 +124,11 @@ def main() -> int:
         f"{sum(times) / len(times):.2f} s a session on average; sessions not thrown away: {kept}; "
         f"old session views alive at a checkpoint: {old_views}"
     )
-    failures = ([f"RSS grew by {growth:.1%}"] if growth >= MAX_GROWTH else []) + (
-        [f"{kept} sessions kept"] if kept else []) + ([f"{old_views} old session views alive"] if old_views else [])
+    failures = (
+        ([f"RSS grew by {growth:.1%}"] if growth >= MAX_GROWTH else [])
+        + ([f"{kept} sessions kept"] if kept else [])
+        + ([f"{old_views} old session views alive"] if old_views else [])
+    )
     if failures:
         print(f"soak FAILED: {' and '.join(failures)}")
         return 1
