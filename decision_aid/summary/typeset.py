@@ -131,12 +131,40 @@ def footer_lines(summary: Summary) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _fonts() -> typst.Fonts:
+    """The shipped fonts, found once (a compiler made with them then costs a quarter of a millisecond)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=font_paths())
+
+
 def _compiler() -> typst.Compiler:
+    """A new compiler for each summary. A compiler keeps the last ``sys_inputs`` it was given (the person's summary)
+    until it is dropped: none is kept between summaries, so after Start over none holds the last person's words."""
     import typst
 
     template = templates_dir() / TEMPLATE
-    return typst.Compiler(str(template), root=str(templates_dir()), font_paths=font_paths(),
-                          ignore_system_fonts=True)
+    return typst.Compiler(str(template), root=str(templates_dir()), font_paths=_fonts(), ignore_system_fonts=True)
+
+
+# Typst memoizes in a cache of the whole process (its layout of the person's words included) and, after each
+# compile, drops what the last 10 compiles did not use (typst-py calls ``comemo::evict(10)``).
+_MEMO_COMPILES = 10
+_BLANK = b"#set page(width: 1cm, height: 1cm)"
+_compiled_since_forget = 0
+
+
+def forget() -> None:
+    """Age what Typst still holds of the last summaries out of its memo cache: 11 compiles of a blank page (about
+    5 ms). Called on every reset (``privacy_qt.KioskPrivacy.clear_session``); nothing when nothing was typeset."""
+    global _compiled_since_forget
+    if not _compiled_since_forget:
+        return
+    import typst
+
+    for _ in range(_MEMO_COMPILES + 1):
+        typst.compile(_BLANK, format="svg", font_paths=_fonts(), ignore_system_fonts=True)
+    _compiled_since_forget = 0
 
 
 def _timestamp(summary: Summary) -> dt.datetime:
@@ -155,6 +183,8 @@ def compile_summary(summary: Summary, *, fmt: str = "pdf", paper: str = "a4", pp
         kwargs.update(pdf_standards=PDF_STANDARDS, timestamp=_timestamp(summary))
     if ppi is not None:
         kwargs["ppi"] = ppi
+    global _compiled_since_forget
+    _compiled_since_forget += 1
     for _ in range(MAX_GLYPH_RETRIES):
         try:
             out = _compiler().compile(sys_inputs={"summary": data}, **kwargs)
@@ -211,8 +241,26 @@ def pdf_page_count(data: bytes) -> int:
     return max(counts) if counts else 0
 
 
-def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4", exclusive: bool = False) -> int:
-    """Write the summary as a tagged PDF on A4 or Letter, whole and checked or not at all; return the number of pages.
+class PdfWritten(int):
+    """What ``write_pdf`` wrote: the number of pages (it is that number, as ``write_pdf`` always returned) and
+    ``path``, the file's name (``-2``… added to a kiosk export whose name another kiosk took in the meantime)."""
+
+    path: Path
+
+    def __new__(cls, pages: int, path: Path) -> PdfWritten:
+        written = super().__new__(cls, pages)
+        written.path = path
+        return written
+
+    @property
+    def pages(self) -> int:
+        return int(self)
+
+
+def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a4",
+              exclusive: bool = False) -> PdfWritten:
+    """Write the summary as a tagged PDF on A4 or Letter, whole and checked or not at all; return the number of pages
+    (with ``.path``, the name written).
 
     Raises SummaryWriteError, naming the folder, when it cannot be written (a full disk included: an old file of that
     name is kept). The file is 0600; ``exclusive`` (kiosk exports) never replaces an existing file (``safe_files``).
@@ -227,8 +275,8 @@ def write_pdf(summary: Summary, path: str | os.PathLike[str], *, paper: str = "a
         data = compile_summary(summary, fmt="pdf", paper=paper)
     except (TypesetError, typst.TypstError) as exc:
         raise SummaryWriteError(str(path), f"the summary could not be typeset ({exc})") from None
-    write_summary_file(path, data, kind=".pdf", exclusive=exclusive)
-    return pdf_page_count(data)
+    written = write_summary_file(path, data, kind=".pdf", exclusive=exclusive)
+    return PdfWritten(pdf_page_count(data), written)
 
 
 def _check_folder(path: Path) -> None:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QMimeData, QObject, QSettings
+from PySide6.QtCore import QMimeData, QObject, QSettings, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from ..privacy import TempFolder
@@ -65,6 +65,9 @@ def redirect_settings(folder: str | os.PathLike) -> Path:
     return folder
 
 
+GIVE_BACK_AFTER_MS = 1000  # freed memory is given back to the system this long after a reset (issue 18)
+
+
 class KioskPrivacy(QObject):
     """Kiosk mode's privacy measures, in force while this object lives (a child of the application).
 
@@ -84,10 +87,19 @@ class KioskPrivacy(QObject):
         clear_clipboard(app)  # whatever the last person (or program) left there
 
     def clear_session(self) -> None:
-        """Clear the clipboard and empty the temporary folder (keeping the settings redirect in place)."""
+        """Clear the clipboard and empty the temporary folder (keeping the settings redirect in place); age the last
+        summaries out of Typst's memo cache and give freed memory back (issue 18: ``summary.typeset.forget``,
+        ``heap.give_back``)."""
         clear_clipboard(self._app)
         self._temp.clear()
         self.settings_folder.mkdir(parents=True, exist_ok=True)
+        from .. import heap
+        from ..summary import typeset
+
+        typeset.forget()
+        # Once the old session's widgets are deleted (a turn of the event loop after the reset): not from here, where
+        # the button that asked for the reset may still be on the stack.
+        QTimer.singleShot(GIVE_BACK_AFTER_MS, self, heap.give_back)
 
     def _keep_out_of_history(self) -> None:
         clipboard = self._app.clipboard()

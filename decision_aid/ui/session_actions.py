@@ -144,7 +144,9 @@ class SessionActions:
 
         try:
             # issue 18: checked, 0600; kiosk exports created exclusively (never over another kiosk's file)
-            write_pdf(self.session.summary(), path, paper=self.session.clinic.paper, exclusive=self.kiosk)
+            # The name actually written: another kiosk may have taken this one since it was chosen (then "-2").
+            path = str(write_pdf(self.session.summary(), path, paper=self.session.clinic.paper,
+                                 exclusive=self.kiosk).path)
         except DecisionAidError as exc:
             # The kiosk's folder is the clinic's business: a kind word here, the details for the staff.
             text, informative = ((_(wording.KIOSK_PDF_FAILED), _(wording.FOR_THE_STAFF).format(detail=exc))

@@ -124,11 +124,11 @@ class SessionView(QWidget):
         return page
 
     def _enable_touch(self, root: QWidget | None = None) -> None:
-        """Touch and drag scrolling on every scrolling area under ``root`` (the view): a finger in the kiosk, a
-        finger or a left-mouse drag in nurse mode. (Imported here: the first page shows before it is needed.)"""
+        """Touch and drag scrolling on every scrolling area under ``root`` (the view): a finger or a left-mouse
+        drag, in both modes. (Imported here: the first page shows before it is needed.)"""
         from .touch import enable_kinetic_scrolling
 
-        enable_kinetic_scrolling(self if root is None else root, mouse=not self.kiosk)
+        enable_kinetic_scrolling(self if root is None else root)
 
     def _page_changed(self, _page_id: int) -> None:
         self.top_bar.show_step(self.wizard.navigation.step)

@@ -35,9 +35,10 @@ def ensure_gui_application() -> QCoreApplication:
     return app
 
 
-def write_pdf(summary: Summary, path: str | os.PathLike, *, paper: str = "a4", exclusive: bool = False) -> int:
-    """The tagged PDF, whole and checked or not at all (see ``decision_aid.summary.typeset.write_pdf``); the number
-    of pages."""
+def write_pdf(summary: Summary, path: str | os.PathLike, *, paper: str = "a4",
+              exclusive: bool = False) -> typeset.PdfWritten:
+    """The tagged PDF, whole and checked or not at all (see ``decision_aid.summary.typeset.write_pdf``); the name
+    written (another one only for an exclusive kiosk export whose name was taken) and the number of pages."""
     return typeset.write_pdf(summary, path, paper=paper, exclusive=exclusive)
 
 

@@ -1,16 +1,20 @@
-"""Touch kiosks: a finger (or a left-mouse drag) scrolls every page, and a drag that starts on an answer never
-chooses it. The touches are synthesized for a touch-screen device, as a kiosk's screen sends them."""
+"""Touch kiosks (issue 15): a finger and a left-mouse drag scroll every page in both modes, and a drag that starts on
+an answer never chooses it, while a tap or a click still does. The touches are synthesized for a touch-screen device,
+as a kiosk's screen sends them; the mouse goes through the window, as a real mouse does. Issue 18: setting up a
+scrolling area registers no new gesture type (each one left a Python enum member behind for good)."""
 
 from __future__ import annotations
+
+import gc
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QScroller
 
 from decision_aid.ui.choice_buttons import ChoiceButton
-from decision_aid.ui.touch import DONE
+from decision_aid.ui.touch import DONE, KIND, enable_kinetic_scrolling, flick_gesture
 
 from ui_helpers import click, go, settle
 
@@ -27,6 +31,19 @@ def touch_drag(qtbot, viewport, device, start: QPoint, dy: int, steps: int = 12)
         QTest.touchEvent(viewport, device).move(0, start + QPoint(0, round(dy * k / steps)), viewport).commit()
     qtbot.wait(16)
     QTest.touchEvent(viewport, device).release(0, start + QPoint(0, dy), viewport).commit()
+
+
+def mouse_drag(qtbot, window, viewport, start: QPoint, dy: int, steps: int = 12) -> None:
+    """A left-mouse drag from ``start`` (in the viewport) through the window: the press reaches what is under it."""
+    handle = window.windowHandle()
+    at = viewport.mapTo(window, start)
+    QTest.mouseMove(handle, at)
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    for k in range(1, steps + 1):
+        qtbot.wait(16)
+        QTest.mouseMove(handle, at + QPoint(0, round(dy * k / steps)))
+    qtbot.wait(16)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at + QPoint(0, dy))
 
 
 def built(qtbot, window) -> None:
@@ -133,3 +150,79 @@ def test_the_shown_page_keeps_its_height_while_others_are_built(qtbot, make_wind
     page = go(window, qtbot, "situation")
     built(qtbot, window)
     assert page.height() == page.parentWidget().height(), (page.geometry(), page.parentWidget().geometry())
+
+
+def answer_mid_screen(qtbot, page):
+    """A visible answer placed a little above the middle of the screen, with room to scroll both ways."""
+    viewport, bar = page.scroll.viewport(), page.scroll.verticalScrollBar()
+    answer = next(b for b in page.findChildren(ChoiceButton) if b.isVisible()
+                  and b.mapTo(page.scroll.widget(), QPoint(0, 0)).y() > viewport.height())
+    bar.setValue(answer.mapTo(page.scroll.widget(), QPoint(0, 0)).y() - viewport.height() // 3)
+    settle(qtbot)
+    start = answer.mapTo(viewport, QPoint(20, answer.height() // 2))
+    assert viewport.childAt(start) is answer
+    return answer, start
+
+
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "nurse"])
+def test_a_mouse_drag_that_starts_on_an_answer_scrolls_and_chooses_nothing(qtbot, make_window, shipped_content,
+                                                                            kiosk):
+    window = make_window(content=shipped_content, kiosk=kiosk)
+    page = go(window, qtbot, "situation")
+    built(qtbot, window)
+    viewport, bar = page.scroll.viewport(), page.scroll.verticalScrollBar()
+    for dy in (-250, 250, -250):  # again and again: each drag works like the first
+        answer, start = answer_mid_screen(qtbot, page)
+        before = bar.value()
+        mouse_drag(qtbot, window, viewport, start, dy)
+        wait_still(qtbot, viewport)
+        moved = bar.value() - before
+        assert moved * dy < 0 and abs(moved) >= 200, f"the page moved {moved} px for a {dy} px drag"
+        assert not answer.isChecked() and not answer.isDown(), "the drag chose the answer it started on"
+        assert not window.session.has_answers()
+
+
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "nurse"])
+def test_a_mouse_click_on_an_answer_still_chooses_it(qtbot, make_window, shipped_content, kiosk):
+    window = make_window(content=shipped_content, kiosk=kiosk)
+    page = go(window, qtbot, "situation")
+    built(qtbot, window)
+    answer, start = answer_mid_screen(qtbot, page)
+    handle, at = window.windowHandle(), page.scroll.viewport().mapTo(window, start)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    qtbot.waitUntil(answer.isChecked, timeout=2000)
+    assert window.session.has_answers()
+
+
+def test_a_finger_drag_scrolls_in_nurse_mode_too(qtbot, make_window, shipped_content, finger):
+    window = make_window(content=shipped_content)
+    page = go(window, qtbot, "situation")
+    built(qtbot, window)
+    viewport, bar = page.scroll.viewport(), page.scroll.verticalScrollBar()
+    answer, start = answer_mid_screen(qtbot, page)
+    before = bar.value()
+    touch_drag(qtbot, viewport, finger, start, -250)
+    wait_still(qtbot, viewport)
+    assert bar.value() - before >= 200 and not answer.isChecked() and not window.session.has_answers()
+
+
+def test_scrolling_areas_share_one_flick_gesture_and_leave_nothing_behind(qtbot):
+    """Issue 18: one gesture type for every area (none registered per area), and no Python object left per area."""
+    gesture = flick_gesture(KIND.LeftMouseButtonGesture)
+    assert flick_gesture(KIND.LeftMouseButtonGesture) == gesture
+    members = len(Qt.GestureType._value2member_map_)
+
+    def set_up_and_delete(count: int) -> None:
+        for _ in range(count):
+            area = QScrollArea()
+            assert enable_kinetic_scrolling(area) == [area]
+            area.deleteLater()
+            settle(qtbot)
+
+    set_up_and_delete(5)
+    gc.collect()
+    before = len(gc.get_objects())
+    set_up_and_delete(100)
+    gc.collect()
+    assert len(gc.get_objects()) - before < 20, "each scrolling area set up left Python objects behind"
+    assert len(Qt.GestureType._value2member_map_) == members, "a new gesture type was registered"
