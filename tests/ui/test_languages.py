@@ -31,6 +31,9 @@ SAME_IN_BOTH = {"English", "E2108", "No", "PDF"}
 def english_after_each_test():
     yield
     i18n.set_language("en")  # the window's words are one process-wide choice: leave it as the next test expects
+    from decision_aid.ui.qt_words import use_qt_words
+
+    use_qt_words("en")  # and so are Qt's own
 
 
 def english_msgids(code: str) -> set[str]:
@@ -355,3 +358,33 @@ def test_the_banner_says_the_translation_is_a_draft_only_in_the_translation(qtbo
     window.switch_language("en")
     text = window.view.banner.findChild(QLabel, "draftText").text()
     assert text == "This aid is being checked by the clinic's doctors."
+
+
+def test_qt_s_own_dialogs_and_menus_speak_the_language_showing(qtbot, make_window, shipped_content):
+    """The Print dialog (the kiosk's one button to the printer) and a text field's right-click menu are Qt's: in the
+    Spanish window they were in English ("Printer", "Cancel", "Paste")."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QLineEdit
+
+    def words(window):
+        dialog = QPrintDialog(QPrinter(), window)
+        shown = {b.text().replace("&", "") for b in dialog.findChildren(QAbstractButton)}
+        shown |= {w.text().replace("&", "") for w in dialog.findChildren(QLabel)}
+        dialog.deleteLater()
+        field = go(window, qtbot, "questions").findChild(QLineEdit)
+        menu = field.createStandardContextMenu()
+        shown |= {a.text().split("\t")[0].replace("&", "") for a in menu.actions()}
+        menu.deleteLater()
+        return shown
+
+    window = make_window(content=shipped_content, kiosk=True, clinic=Clinic(language="es", kiosk=True))
+    spanish = words(window)
+    assert {"Cancelar", "Pegar", "Copiar"} <= spanish, spanish
+    assert not {"Cancel", "Paste", "Copy", "Print", "Printer"} & spanish, spanish
+    window.view.top_bar.language_buttons["en"].click()
+    settle(qtbot)
+    english = words(window)
+    assert {"Cancel", "Paste", "Copy"} <= english, english
+    window.view.top_bar.language_buttons["es"].click()
+    settle(qtbot)
+    assert "Pegar" in words(window)  # and back again
