@@ -388,3 +388,19 @@ def test_qt_s_own_dialogs_and_menus_speak_the_language_showing(qtbot, make_windo
     window.view.top_bar.language_buttons["es"].click()
     settle(qtbot)
     assert "Pegar" in words(window)  # and back again
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_box_under_the_option_grid_does_not_touch_its_last_words(qtbot, make_window, shipped_content, scale):
+    """The grid's last row ends in text with no rule under it: 6 px from it, the box of who the figures come from
+    looked glued to the last cell's words (seen in the Spanish walk, where the cells run longest)."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    window.session.set_text_scale(scale=scale)
+    options = go(window, qtbot, "options")
+    settle(qtbot, 30)
+    assert options.figures_box is not None
+    host = options.figures_box.parentWidget()
+    bottoms = [label.mapTo(host, label.rect().bottomLeft()).y() for label in options.grid.findChildren(QLabel)
+               if label.isVisibleTo(options) and label.text()]
+    gap = options.figures_box.geometry().top() - max(bottoms)
+    assert gap >= options.notes_layout.spacing(), f"{gap} px between the grid's last words and the box under it"
