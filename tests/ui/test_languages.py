@@ -404,3 +404,26 @@ def test_the_box_under_the_option_grid_does_not_touch_its_last_words(qtbot, make
                if label.isVisibleTo(options) and label.text()]
     gap = options.figures_box.geometry().top() - max(bottoms)
     assert gap >= options.notes_layout.spacing(), f"{gap} px between the grid's last words and the box under it"
+
+
+def test_the_spanish_about_says_which_records_are_in_english_and_the_translation_s_status(qtbot, make_window,
+                                                                                          shipped_content):
+    """The walk found English in the Spanish "Sobre esta guía" (the authors' roles and declaration, the list of
+    changes) with nothing to say so, and no word of the translation's own status, which the banner gives."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    about = window.view.show_about()
+    settle(qtbot)
+    text = " ".join(w.text() for w in about.findChildren(QLabel))
+    assert "Escrito por (en inglés):" in text and "Declaración de los autores (en inglés):" in text
+    assert "La lista de cambios se guarda en inglés." in text
+    assert "Traducción:</b> Borrador: aún no la han revisado un traductor médico ni un profesional clínico" in text
+    assert "Traducido por:</b> no consta" in text  # no translator recorded yet (content/es/bundle.yaml)
+    assert "Traducción revisada por:</b> nadie ha revisado aún esta traducción" in text
+    about.close()
+    window.switch_language("en")
+    about = window.view.show_about()
+    settle(qtbot)
+    text = " ".join(w.text() for w in about.findChildren(QLabel))
+    assert "Written by:</b>" in text and "(in English)" not in text and "Translation:</b>" not in text
+    assert "The list of changes is kept in English." not in text
+    about.close()
