@@ -13,6 +13,7 @@ from ..i18n import N_, _, format_date
 from .content_view import ContentView
 from .labels import Heading, RichText
 from .reader import ReaderDialog
+from .wording import draft_notice
 
 SHORTCUTS = (  # the keys, and what they do (both translated where shown)
     # Translators: the Alt letter is the one marked with "&" in your "&Next" (and "&Back" below).
@@ -92,7 +93,7 @@ class AboutDialog(ReaderDialog):
     def __init__(self, *, content: Content, on_link: Callable[[str], None], parent: QWidget):
         about = content.pages_for("about")
         title = about[0].title if about else _("About this aid")
-        super().__init__(title=title, parent=parent, draft=content.bundle.is_draft)
+        super().__init__(title=title, parent=parent, draft=draft_notice(content))
         self.setObjectName("about")
         for page in about:
             self.body.add(ContentView(page, content=content, on_link=on_link))

@@ -100,10 +100,7 @@ class SessionView(QWidget):
         banner.setObjectName("draftBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 8, 16, 8)
-        words = [_(wording.DRAFT_TEXT)] if self.content.bundle.is_draft else []
-        if self.content.translation is not None and self.content.translation.is_draft:
-            words.append(_(wording.TRANSLATION_DRAFT_TEXT))  # issue 16: each language's own status, honestly
-        label = QLabel(" ".join(words))
+        label = QLabel(wording.draft_notice(self.content))  # issue 16: each language's own status, honestly
         label.setWordWrap(True)
         label.setObjectName("draftText")
         row.addWidget(label)

@@ -427,3 +427,21 @@ def test_the_spanish_about_says_which_records_are_in_english_and_the_translation
     assert "Written by:</b>" in text and "(in English)" not in text and "Translation:</b>" not in text
     assert "The list of changes is kept in English." not in text
     about.close()
+
+
+def test_a_window_to_read_says_the_translation_is_a_draft_as_the_banner_does(qtbot, make_window, shipped_content):
+    """A "Leer más" window and About covered the banner's words with only half of them: "Los médicos de la clínica
+    están revisando esta guía.", without the translation's own status."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    banner = window.view.banner.findChild(QLabel, "draftText").text()
+    assert "Esta traducción todavía no se ha revisado." in banner
+    go(window, qtbot, "options")
+    window.view.current_page().read_option("medicines_only")
+    settle(qtbot)
+    (dialog,) = window.view.open_dialogs
+    assert dialog.draft_note.text() == banner
+    dialog.close()
+    about = window.view.show_about()
+    settle(qtbot)
+    assert about.draft_note.text() == banner
+    about.close()
