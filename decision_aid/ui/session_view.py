@@ -172,6 +172,8 @@ class SessionView(QWidget):
         pages they had seen, the focus on its heading (and the step announced), not on Next as at a first start."""
         self._shown_once = True
         self.wizard.navigation.visited[:] = list(dict.fromkeys([*visited, 0]))
+        if self.step_marks is not None:
+            self.step_marks.update()  # the steps seen before the switch keep their marks
         if page_id != self.wizard.currentId():
             self.wizard.go_to(page_id)
         else:

@@ -445,3 +445,25 @@ def test_a_window_to_read_says_the_translation_is_a_draft_as_the_banner_does(qtb
     settle(qtbot)
     assert about.draft_note.text() == banner
     about.close()
+
+
+def test_the_steps_seen_keep_their_marks_when_the_nurse_switches_language(qtbot, make_window, shipped_content):
+    """The nurse walk: the risks step, seen (it only tells), lost its "✓" when the window was switched to English
+    and back: the view is built again, and its step marks knew only the page showing."""
+    window = make_window(content=shipped_content)
+    go(window, qtbot, "trials")
+    go(window, qtbot, "risks")
+    go(window, qtbot, "options")
+
+    def marked():
+        steps = window.view.step_list
+        return {n for i, n in enumerate(steps.numbers) if steps.list.item(i).text().endswith("✓")}
+
+    before = marked()
+    assert {1, 3, 4, 5} <= before
+    window.view.top_bar.language_buttons["es"].click()
+    settle(qtbot)
+    assert marked() == before
+    window.view.top_bar.language_buttons["en"].click()
+    settle(qtbot)
+    assert marked() == before
