@@ -99,7 +99,9 @@ def glance_labels(language: str, patient_language: str) -> dict[str, str]:
 def picture_text(count: int, sentence: str, language: str) -> str:
     """What a screen reader says for a picture of 100 people (the PDF's alt text, the HTML's label)."""
     _ = gettext_for(language)
-    return f"{_('Picture of 100 people: {count} of them are shaded.').format(count=count)} {sentence}".strip()
+    # Outside the f-string: pybabel does not look inside one, so the words were never in the catalogue.
+    picture = _("Picture of 100 people: {count} of them are shaded.").format(count=count)
+    return f"{picture} {sentence}".strip()
 
 
 def draft_lines(summary: Summary) -> list[str]:

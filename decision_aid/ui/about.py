@@ -13,6 +13,7 @@ from ..i18n import N_, _, format_date
 from .content_view import ContentView
 from .labels import Heading, RichText
 from .reader import ReaderDialog
+from .wording import draft_notice
 
 SHORTCUTS = (  # the keys, and what they do (both translated where shown)
     # Translators: the Alt letter is the one marked with "&" in your "&Next" (and "&Back" below).
@@ -39,15 +40,19 @@ def bundle_facts_html(content: Content) -> str:
     status = _("Draft: not yet reviewed by a clinician") if b.is_draft else _("Reviewed")
     reviewed = [_("{name}, {role}, {date} (version {version})").format(
         name=r.name, role=r.role, date=format_date(r.date), version=r.version) for r in b.reviewers]
+    # A translation shows the English records as they were signed (authors, declarations, changes), said so, and
+    # its own status and people: the screen's banner says the translation is a draft, so does this page.
+    english = (lambda label: _("{label} (in English)").format(label=label)) if content.translation else str
     rows = [
         (_("Content"), b.name),
         (_("Content version"), b.version),
         (_("Released"), format_date(b.released)),
         (_("Next review due"), format_date(b.review_due)),
         (_("Status"), status),
-        (_("Written by"), "; ".join(f"{a.name} ({a.role})" for a in b.authors) or _("not recorded")),
-        (_("Authors' declaration"), " ".join(a.declaration for a in b.authors) or _("not recorded")),
+        (english(_("Written by")), "; ".join(f"{a.name} ({a.role})" for a in b.authors) or _("not recorded")),
+        (english(_("Authors' declaration")), " ".join(a.declaration for a in b.authors) or _("not recorded")),
         (_("Reviewed by"), "; ".join(reviewed) or _("no clinician has reviewed this version yet")),
+        *translation_rows(content),
         (_("Fingerprint (SHA-256)"), grouped_fingerprint(content.fingerprint)),
         (_("App version"), __version__),
     ]
@@ -59,6 +64,21 @@ def references_html(content: Content) -> str:
                                                               r.year or 0))
     items = "".join(f"<li>{html.escape(r.text())}</li>" for r in refs)
     return f"<ol>{items}</ol>"
+
+
+def translation_rows(content: Content) -> list[tuple[str, str]]:
+    """A translation's own status and people (``<language>/bundle.yaml``); none for the English content."""
+    t = content.translation
+    if t is None:
+        return []
+    status = _("Draft: not yet reviewed by a medical translator and a clinician") if t.is_draft else _("Reviewed")
+    reviewed = [_("{name}, {role}, {date} (version {version})").format(
+        name=r.name, role=r.role, date=format_date(r.date), version=r.version) for r in t.reviewers]
+    return [
+        (_("Translation"), status),
+        (_("Translated by"), "; ".join(f"{p.name} ({p.role})" for p in t.translators) or _("not recorded")),
+        (_("Translation reviewed by"), "; ".join(reviewed) or _("no one has reviewed this translation yet")),
+    ]
 
 
 def changelog_html(content: Content) -> str:
@@ -73,7 +93,7 @@ class AboutDialog(ReaderDialog):
     def __init__(self, *, content: Content, on_link: Callable[[str], None], parent: QWidget):
         about = content.pages_for("about")
         title = about[0].title if about else _("About this aid")
-        super().__init__(title=title, parent=parent, draft=content.bundle.is_draft)
+        super().__init__(title=title, parent=parent, draft=draft_notice(content))
         self.setObjectName("about")
         for page in about:
             self.body.add(ContentView(page, content=content, on_link=on_link))
@@ -88,6 +108,8 @@ class AboutDialog(ReaderDialog):
         self.body.add(Heading(_("Sources"), role="heading"))
         self.body.add(RichText(references_html(content), name=_("Sources")))
         self.body.add(Heading(_("Changes"), role="heading"))
+        if content.translation is not None:
+            self.body.add(Heading(_("The list of changes is kept in English."), role="body"))
         self.body.add(RichText(changelog_html(content), name=_("Changes to the content")))
         self.body.add(Heading(_("Keyboard"), role="heading"))
         keys = "".join(f"<tr><td><b>{html.escape(_(k))}</b>&nbsp;&nbsp;</td><td>{html.escape(_(v))}</td></tr>"

@@ -21,6 +21,7 @@ from ..content.model import Content
 from ..i18n import _, set_language
 from ..session import Session
 from . import read_aloud
+from .qt_words import use_qt_words
 from .session_view import SessionView
 from .theme import shipped_font_family
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
             read_aloud.stop_all(old)  # a11y hook (issue 15): Start over and the idle reset silence the voice
         language = self.clinic.language
         set_language(language)
+        use_qt_words(language)
         self.session = Session(content=self.contents[language], clinic=self.clinic,
                                answers=Answers(language=language), contents=self.contents)
         self._show_view()
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         old.close_dialogs()
         read_aloud.stop_all(old)
         set_language(language)  # refused here, before anything changed, if there is no such language
+        use_qt_words(language)
         # The old view's handlers go with it; the new view connects its own.
         session.answers_changed.disconnect_all()
         session.display_changed.disconnect_all()

@@ -31,7 +31,8 @@ def _sort_key(word: str) -> str:
 class ReaderDialog(QDialog):
     """A dialog with a title, a scrolling column of content and a row of buttons ending in Close."""
 
-    def __init__(self, *, title: str, parent: QWidget, size_share: float = 0.8, draft: bool = False):
+    def __init__(self, *, title: str, parent: QWidget, size_share: float = 0.8, draft: bool | str = False):
+        """``draft``: the note under the title (``wording.draft_notice``); True for the content's own notice."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's font and palette
         self.setWindowTitle(title)
@@ -44,7 +45,7 @@ class ReaderDialog(QDialog):
         layout.addWidget(self.title)
         self.draft_note = None
         if draft:
-            self.draft_note = Heading(_(SCREEN_DRAFT_NOTICE), role="caption")
+            self.draft_note = Heading(draft if isinstance(draft, str) else _(SCREEN_DRAFT_NOTICE), role="caption")
             layout.addWidget(self.draft_note)
         self.body = ScrollColumn(name=_("{title}: text").format(title=title), max_chars=80, margins=(2, 4, 12, 8))
         layout.addWidget(self.body, 1)
@@ -101,7 +102,7 @@ class PageDialog(ReaderDialog):
     """A content page that is not a wizard step of its own: an option's full page, a note, "more detail"."""
 
     def __init__(self, *, page: Page, content: Content, on_link: Callable[[str], None], parent: QWidget,
-                 draft: bool = False, extra: QWidget | None = None, tailored=None):
+                 draft: bool | str = False, extra: QWidget | None = None, tailored=None):
         super().__init__(title=page.title, parent=parent, draft=draft)
         self.page = page
         self.setObjectName(f"page:{page.id}")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..content.model import Content, Page
 from ..tailoring import TailoredView
+from .wording import draft_notice
 
 
 class SessionDialogs:
@@ -68,6 +69,6 @@ class SessionDialogs:
 
         self.close_all()
         dialog = PageDialog(page=page, content=self.content, on_link=self._on_link, parent=self._parent,
-                            draft=self.content.bundle.is_draft, extra=extra, tailored=tailored)
+                            draft=draft_notice(self.content), extra=extra, tailored=tailored)
         attach_to_dialog(dialog)
         return self._open(dialog)

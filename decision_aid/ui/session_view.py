@@ -100,10 +100,7 @@ class SessionView(QWidget):
         banner.setObjectName("draftBanner")
         row = QHBoxLayout(banner)
         row.setContentsMargins(16, 8, 16, 8)
-        words = [_(wording.DRAFT_TEXT)] if self.content.bundle.is_draft else []
-        if self.content.translation is not None and self.content.translation.is_draft:
-            words.append(_(wording.TRANSLATION_DRAFT_TEXT))  # issue 16: each language's own status, honestly
-        label = QLabel(" ".join(words))
+        label = QLabel(wording.draft_notice(self.content))  # issue 16: each language's own status, honestly
         label.setWordWrap(True)
         label.setObjectName("draftText")
         row.addWidget(label)
@@ -175,6 +172,8 @@ class SessionView(QWidget):
         pages they had seen, the focus on its heading (and the step announced), not on Next as at a first start."""
         self._shown_once = True
         self.wizard.navigation.visited[:] = list(dict.fromkeys([*visited, 0]))
+        if self.step_marks is not None:
+            self.step_marks.update()  # the steps seen before the switch keep their marks
         if page_id != self.wizard.currentId():
             self.wizard.go_to(page_id)
         else:

@@ -33,11 +33,13 @@ class StepMarks(QObject):
 
     def done_steps(self) -> set[int]:
         answered = answered_fields(self._view.session.answers)
+        # The pages seen before a language switch too: the view is built again, its navigation keeps them.
+        seen = self._visited | {self._numbers[i] for i in self._view.wizard.visitedIds() if 0 <= i < len(self._numbers)}
         done = set()
         for number in set(self._numbers):
             fields = [f for page_id, n in enumerate(self._numbers) if n == number
                       for f in self._fields[page_id]]
-            if step_done(fields, answered, visited=number in self._visited):
+            if step_done(fields, answered, visited=number in seen):
                 done.add(number)
         return done
 

@@ -7,13 +7,22 @@ shown: ``_(wording.START_OVER_TITLE)``."""
 
 from __future__ import annotations
 
-from ..i18n import N_, ngettext
+from ..i18n import N_, _, ngettext
 
 # Worded with the content's review status, beside the printout's notice; the same words, marked here for the
 # catalogue (a test checks they are the content's notice).
 DRAFT_TEXT = N_("This aid is being checked by the clinic's doctors.")
 # Shown beside it in a translated language until a medical translator and a clinician have reviewed the translation.
 TRANSLATION_DRAFT_TEXT = N_("This translation has not been checked yet.")
+
+
+def draft_notice(content) -> str:
+    """What the screen says of a draft (the banner, a dialog's note): the content's own status, and in a
+    translation the translation's too; "" when neither is a draft."""
+    words = [_(DRAFT_TEXT)] if content.bundle.is_draft else []
+    if content.translation is not None and content.translation.is_draft:
+        words.append(_(TRANSLATION_DRAFT_TEXT))
+    return " ".join(words)
 
 # The start refused: a file the aid needs has problems (said to whoever is at the screen, for the clinic's IT team)
 CANNOT_START = N_("The decision aid cannot start")

@@ -31,6 +31,9 @@ SAME_IN_BOTH = {"English", "E2108", "No", "PDF"}
 def english_after_each_test():
     yield
     i18n.set_language("en")  # the window's words are one process-wide choice: leave it as the next test expects
+    from decision_aid.ui.qt_words import use_qt_words
+
+    use_qt_words("en")  # and so are Qt's own
 
 
 def english_msgids(code: str) -> set[str]:
@@ -355,3 +358,112 @@ def test_the_banner_says_the_translation_is_a_draft_only_in_the_translation(qtbo
     window.switch_language("en")
     text = window.view.banner.findChild(QLabel, "draftText").text()
     assert text == "This aid is being checked by the clinic's doctors."
+
+
+def test_qt_s_own_dialogs_and_menus_speak_the_language_showing(qtbot, make_window, shipped_content):
+    """The Print dialog (the kiosk's one button to the printer) and a text field's right-click menu are Qt's: in the
+    Spanish window they were in English ("Printer", "Cancel", "Paste")."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QLineEdit
+
+    def words(window):
+        dialog = QPrintDialog(QPrinter(), window)
+        shown = {b.text().replace("&", "") for b in dialog.findChildren(QAbstractButton)}
+        shown |= {w.text().replace("&", "") for w in dialog.findChildren(QLabel)}
+        dialog.deleteLater()
+        field = go(window, qtbot, "questions").findChild(QLineEdit)
+        menu = field.createStandardContextMenu()
+        shown |= {a.text().split("\t")[0].replace("&", "") for a in menu.actions()}
+        menu.deleteLater()
+        return shown
+
+    window = make_window(content=shipped_content, kiosk=True, clinic=Clinic(language="es", kiosk=True))
+    spanish = words(window)
+    assert {"Cancelar", "Pegar", "Copiar"} <= spanish, spanish
+    assert not {"Cancel", "Paste", "Copy", "Print", "Printer"} & spanish, spanish
+    window.view.top_bar.language_buttons["en"].click()
+    settle(qtbot)
+    english = words(window)
+    assert {"Cancel", "Paste", "Copy"} <= english, english
+    window.view.top_bar.language_buttons["es"].click()
+    settle(qtbot)
+    assert "Pegar" in words(window)  # and back again
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_box_under_the_option_grid_does_not_touch_its_last_words(qtbot, make_window, shipped_content, scale):
+    """The grid's last row ends in text with no rule under it: 6 px from it, the box of who the figures come from
+    looked glued to the last cell's words (seen in the Spanish walk, where the cells run longest)."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    window.session.set_text_scale(scale=scale)
+    options = go(window, qtbot, "options")
+    settle(qtbot, 30)
+    assert options.figures_box is not None
+    host = options.figures_box.parentWidget()
+    bottoms = [label.mapTo(host, label.rect().bottomLeft()).y() for label in options.grid.findChildren(QLabel)
+               if label.isVisibleTo(options) and label.text()]
+    gap = options.figures_box.geometry().top() - max(bottoms)
+    assert gap >= options.notes_layout.spacing(), f"{gap} px between the grid's last words and the box under it"
+
+
+def test_the_spanish_about_says_which_records_are_in_english_and_the_translation_s_status(qtbot, make_window,
+                                                                                          shipped_content):
+    """The walk found English in the Spanish "Sobre esta guía" (the authors' roles and declaration, the list of
+    changes) with nothing to say so, and no word of the translation's own status, which the banner gives."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    about = window.view.show_about()
+    settle(qtbot)
+    text = " ".join(w.text() for w in about.findChildren(QLabel))
+    assert "Escrito por (en inglés):" in text and "Declaración de los autores (en inglés):" in text
+    assert "La lista de cambios se guarda en inglés." in text
+    assert "Traducción:</b> Borrador: aún no la han revisado un traductor médico ni un profesional clínico" in text
+    assert "Traducido por:</b> no consta" in text  # no translator recorded yet (content/es/bundle.yaml)
+    assert "Traducción revisada por:</b> nadie ha revisado aún esta traducción" in text
+    about.close()
+    window.switch_language("en")
+    about = window.view.show_about()
+    settle(qtbot)
+    text = " ".join(w.text() for w in about.findChildren(QLabel))
+    assert "Written by:</b>" in text and "(in English)" not in text and "Translation:</b>" not in text
+    assert "The list of changes is kept in English." not in text
+    about.close()
+
+
+def test_a_window_to_read_says_the_translation_is_a_draft_as_the_banner_does(qtbot, make_window, shipped_content):
+    """A "Leer más" window and About covered the banner's words with only half of them: "Los médicos de la clínica
+    están revisando esta guía.", without the translation's own status."""
+    window = make_window(content=shipped_content, clinic=Clinic(language="es"))
+    banner = window.view.banner.findChild(QLabel, "draftText").text()
+    assert "Esta traducción todavía no se ha revisado." in banner
+    go(window, qtbot, "options")
+    window.view.current_page().read_option("medicines_only")
+    settle(qtbot)
+    (dialog,) = window.view.open_dialogs
+    assert dialog.draft_note.text() == banner
+    dialog.close()
+    about = window.view.show_about()
+    settle(qtbot)
+    assert about.draft_note.text() == banner
+    about.close()
+
+
+def test_the_steps_seen_keep_their_marks_when_the_nurse_switches_language(qtbot, make_window, shipped_content):
+    """The nurse walk: the risks step, seen (it only tells), lost its "✓" when the window was switched to English
+    and back: the view is built again, and its step marks knew only the page showing."""
+    window = make_window(content=shipped_content)
+    go(window, qtbot, "trials")
+    go(window, qtbot, "risks")
+    go(window, qtbot, "options")
+
+    def marked():
+        steps = window.view.step_list
+        return {n for i, n in enumerate(steps.numbers) if steps.list.item(i).text().endswith("✓")}
+
+    before = marked()
+    assert {1, 3, 4, 5} <= before
+    window.view.top_bar.language_buttons["es"].click()
+    settle(qtbot)
+    assert marked() == before
+    window.view.top_bar.language_buttons["en"].click()
+    settle(qtbot)
+    assert marked() == before

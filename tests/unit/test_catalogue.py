@@ -110,3 +110,16 @@ def test_every_language_has_a_catalogue_and_the_aid_reads_it():
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(i18n.UnknownLanguage, match=r"expected one of en, es, received 'xx'"):
         i18n.translation("xx")
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_summary_calls_the_places_of_spread_what_the_question_calls_them(code):
+    """The situation question asks "a few places or many" ("unos pocos lugares"); the summary's row and its words
+    said "puntos" (dots, points), a word the person never saw."""
+    import yaml
+
+    form = yaml.safe_load((ROOT / "content" / code / "form.yaml").read_text(encoding="utf-8"))
+    noun = form["situation"]["spread_extent"]["choices"]["many"].split()[-1]  # "En muchos lugares" -> "lugares"
+    catalog = _read(_po(code))
+    for msgid in ("How many spots", "how many spots", "few spots", "many spots"):
+        assert noun in catalog[msgid].string, f"{msgid!r} -> {catalog[msgid].string!r}: expected the word {noun!r}"

@@ -42,6 +42,7 @@ class OptionsPage(StepPage):
         self.grid_box = QWidget()
         self.grid_layout = QVBoxLayout(self.grid_box)
         self.grid_layout.setContentsMargins(0, 0, 0, 0)
+        self.grid_layout.setSpacing(self.notes_layout.spacing())  # the grid's last row ends in text, with no rule
         self.scroll.add(self.grid_box)
         self.grid: OptionGrid | None = None
         self.clinic_box: ClinicTrialsBox | None = None
