@@ -49,6 +49,17 @@ class LevelAttributes(QAccessibleAttributesInterface):
         return self.level if key == QAccessible.Attribute.Level else None
 
 
+_LEVELS: dict[int, LevelAttributes] = {}
+
+
+def level_attributes(level: int) -> LevelAttributes:
+    """One attributes interface per level, shared by every heading of that level and kept for the whole run: Qt only
+    casts to it (never owns or deletes it), and one per heading would be kept forever (see ``_factory``)."""
+    if level not in _LEVELS:
+        _LEVELS[level] = LevelAttributes(level)
+    return _LEVELS[level]
+
+
 class HeadingInterface(QAccessibleWidget):
     """A heading label: role Heading, its text as its name, its level as an attribute.
 
@@ -60,7 +71,7 @@ class HeadingInterface(QAccessibleWidget):
     def __init__(self, widget: QLabel, level: int):
         super().__init__(widget, QAccessible.Role.Heading)
         self.level = level
-        self.attributes = LevelAttributes(level)  # lives as long as this interface (held in _INTERFACES)
+        self.attributes = level_attributes(level)
 
     def interface_cast(self, kind):
         if kind == QAccessible.InterfaceType.AttributesInterface:
@@ -95,6 +106,10 @@ def _holds_answers(widget: QWidget) -> bool:
 
 
 def _factory(_class_name: str, obj: QObject):
+    # PySide6 6.11's factory glue keeps a reference to every interface a Python factory returns until the
+    # application ends (PySideAccessibleFactory::m_objects, glue/qtgui.cpp), even after Qt deletes it with its widget:
+    # each one made is kept for good. So they are made only while an assistive technology is listening (Qt asks
+    # the factory only then, and ``describe`` asks only then): a kiosk with none keeps nothing (scripts/soak.py).
     if not isinstance(obj, QWidget):
         return None
     kind: HeadingInterface | GroupInterface | None = None
@@ -119,7 +134,10 @@ def describe(root: QWidget) -> None:
     """Every heading and answer group under ``root`` (and ``root``) described by its own interface. Qt asks the
     factory once per widget, when it first describes it; with a screen reader running that is while the widget is
     being made, before it is a label with a heading's role or holds answers. Such an interface is dropped, so that
-    Qt asks the factory again."""
+    Qt asks the factory again. With no assistive technology listening Qt has described nothing, and nothing is asked
+    (each interface asked for would be kept for good: ``_factory``)."""
+    if not QAccessible.isActive():
+        return
     for widget in [root, *root.findChildren(QWidget)]:
         if isinstance(widget, QLabel) and widget.property("role") in HEADING_LEVELS:
             kind: type = HeadingInterface
