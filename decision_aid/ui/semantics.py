@@ -245,7 +245,7 @@ def focus_ring(view, label: QLabel) -> None:
 
 def _display_changed(view) -> None:
     label_in_name(view)
-    for page in view.pages:
+    for page in view.pages.made():
         if page.property("a11yReady"):
             focus_ring(view, page.heading)
 
