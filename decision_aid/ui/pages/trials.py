@@ -63,7 +63,7 @@ class TrialsPage(StepPage):
         self.section_views = {}
         view = self.session.view
         content = self.session.content
-        pages = lead_first(self.session.pages_for(self.STEP), self.STEP)
+        pages = lead_first(self.session.pages_for("trials"), "trials")
         if not pages:
             return
         self.heading.setText(pages[0].title)
