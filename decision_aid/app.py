@@ -12,10 +12,11 @@ from .errors import ClinicError, ContentError
 from .operations import check_clinic_operable
 from .paths import content_dir
 
-# The aid's own Qt-free modules that the window needs, imported before Qt as the content is: once PySide6 is loaded,
-# its import hook runs at every import statement and reads the source of each module one names.
-WINDOW_CORE = ("decision_aid.session", "decision_aid.speech", "decision_aid.help_panel", "decision_aid.iconarray",
-               "decision_aid.progress", "decision_aid.content.governance", "decision_aid.content.markup")
+# The aid's own Qt-free modules that the window's first page needs, imported before Qt as the content is: once
+# PySide6 is loaded, its import hook runs at every import statement and reads the source of each module one names.
+# (Those only later pages need, such as the icon arrays, are imported after the first paint.)
+WINDOW_CORE = ("decision_aid.session", "decision_aid.speech", "decision_aid.help_panel", "decision_aid.progress",
+               "decision_aid.content.markup")
 CONTENT_REFUSED = "decision-aid: the content has problems, so the aid will not start:"
 CLINIC_REFUSED = "decision-aid: the clinic file has problems, so the aid will not start:"
 

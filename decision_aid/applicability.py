@@ -8,13 +8,13 @@ shown, or the study's standing label), or the figure is left out.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from .content.model import Content, Study
 
 
-@dataclass(frozen=True)
-class StudyUse:
+class StudyUse(msgspec.Struct, frozen=True):
     """One study as it relates to this person."""
 
     id: str
@@ -28,8 +28,7 @@ class StudyUse:
         return self.status == "applies"
 
 
-@dataclass(frozen=True)
-class FigureUse:
+class FigureUse(msgspec.Struct, frozen=True):
     """One figure's applicability: its study's, or ``general`` for a figure that describes no particular study."""
 
     fact_id: str

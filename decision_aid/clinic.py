@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 import typing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -26,16 +25,14 @@ MAX_IDLE_SECONDS = 3600
 ENV_VAR = "DECISION_AID_CLINIC"
 
 
-@dataclass(frozen=True)
-class ClinicTrial:
+class ClinicTrial(msgspec.Struct, frozen=True):
     name: str
     id: str
     contact: str
     summary: str
 
 
-@dataclass(frozen=True)
-class Clinic:
+class Clinic(msgspec.Struct, frozen=True):
     name: str | None = None
     phone: str | None = None
     nurse: str | None = None  # where to find a nurse ("at the front desk, room 4"), for the help panel
@@ -43,7 +40,7 @@ class Clinic:
     idle_timeout_seconds: int = DEFAULT_IDLE_SECONDS
     export_folder: Path | None = None
     paper: str = "a4"
-    trials: tuple[ClinicTrial, ...] = field(default_factory=tuple)
+    trials: tuple[ClinicTrial, ...] = msgspec.field(default_factory=tuple)
     source: str | None = None  # the file it came from, if any
     language: str = SOURCE_LANGUAGE  # the language each session starts in (and a reset returns to)
 

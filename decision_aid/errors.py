@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 MAX_MESSAGE_LINE = 300  # no line of a message is longer
 EXCERPT_CHARS = 60  # a value received from a file is quoted at most this long
@@ -35,8 +36,7 @@ def message_line(text: str, limit: int = MAX_MESSAGE_LINE) -> str:
     return text[: keep // 2 + keep % 2] + "…" + text[len(text) - keep // 2 :]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong in a file: ``file:line: field: expected …, received …``."""
 
     file: str

@@ -6,8 +6,9 @@ A flag has a stable ``code`` (for a record system) and the content's words (``ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .answers import Answers
 from .content.model import Content
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
     from .tailoring import TailoredView
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(msgspec.Struct, frozen=True):
     """Something the doctor should see, with a stable ``code`` a record system can read."""
 
     code: str  # not_usually_advised | against_values | situation_changed | leaning_not_shown | unanswered_steps

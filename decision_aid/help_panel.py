@@ -6,8 +6,9 @@ Pure Python. A line whose fill-in the clinic file lacks is left out; without a p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .content.model import Content
 from .i18n import _
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
     from .clinic import Clinic
 
 
-@dataclass(frozen=True)
-class HelpPanelText:
+class HelpPanelText(msgspec.Struct, frozen=True):
     title: str
     lines: tuple[str, ...]
 

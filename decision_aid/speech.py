@@ -14,9 +14,10 @@ import re
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+import msgspec
 
 from .errors import DecisionAidError
 from .i18n import LANGUAGES as I18N_LANGUAGES
@@ -140,8 +141,7 @@ def mark_sentence(markup: str, index: int, *, style: str = HIGHLIGHT_STYLE) -> s
 
 # -- voices ------------------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     """A program to run; ``stdin`` is written to it (the text goes there, never through a shell)."""
 
     argv: tuple[str, ...]

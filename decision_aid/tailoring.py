@@ -10,8 +10,9 @@ this module only evaluates them, in file order, later rules winning on framing. 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
 
 from .answers import LIST_FIELDS, SITUATION_CHOICES, Answers
 from .applicability import FigureUse, StudyUse, figure_uses, study_uses
@@ -25,8 +26,7 @@ UNANSWERED: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class ShownOption:
+class ShownOption(msgspec.Struct, frozen=True):
     id: str
     title: str
     framing: str  # standard | option_to_discuss | not_usually_advised
@@ -35,14 +35,12 @@ class ShownOption:
     grid: dict[str, str]  # grid row id -> inline HTML
 
 
-@dataclass(frozen=True)
-class Leaning:
+class Leaning(msgspec.Struct, frozen=True):
     id: str  # an option id, or "unsure"
     label: str  # the option's own title: the same words as on the options page
 
 
-@dataclass(frozen=True)
-class TailoredView:
+class TailoredView(msgspec.Struct, frozen=True):
     """What the pages and the summary show for one person's answers."""
 
     options: tuple[ShownOption, ...]
@@ -50,7 +48,7 @@ class TailoredView:
     rules: tuple[str, ...]  # ids of the rules that applied
     values: dict[str, tuple[str, ...]]  # the situation as rules saw it: field -> tuple of values
     studies: tuple[StudyUse, ...] = ()  # those that took people like this person first
-    figures: dict[str, FigureUse] = field(default_factory=dict)  # fact id -> FigureUse
+    figures: dict[str, FigureUse] = msgspec.field(default_factory=dict)  # fact id -> FigureUse
     leanings: tuple[Leaning, ...] = ()  # every option shown, then "not sure yet"
     suggested_questions: tuple[str, ...] = ()  # prompt ids from "I'm not sure" answers
     flags: tuple[Flag, ...] = ()
@@ -141,7 +139,7 @@ def tailor(content: Content, answers: Answers, *, clinic_has_trials: bool = Fals
                         studies=studies, figures=figure_uses(content, studies), leanings=leanings,
                         suggested_questions=suggested_questions(content, answers),
                         unanswered_steps=unanswered_steps(content, answers))
-    return replace(view, flags=flags_for(content, answers, view))
+    return msgspec.structs.replace(view, flags=flags_for(content, answers, view))
 
 
 def option_page(content: Content, option_id: str, default_page: str, values: Mapping[str, tuple[str, ...]]) -> Page:

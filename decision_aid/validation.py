@@ -22,7 +22,6 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -43,8 +42,7 @@ class Invalid:
 INVALID = Invalid()
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(msgspec.Struct, frozen=True):
     """A piece of prose to check once every file is read: placeholders, glossary words, links, numbers, HTML."""
 
     file: str
@@ -88,8 +86,7 @@ def is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(msgspec.Struct, frozen=True):
     name: str  # the attribute
     key: str  # the key in the file (msgspec's encode_name: a choice id such as "4_to_8" is no attribute name)
     type: Any
@@ -110,8 +107,7 @@ def as_dict(struct: msgspec.Struct) -> dict[str, Any]:
     return {f.key: getattr(struct, f.name) for f in fields_of(type(struct))}
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(msgspec.Struct, frozen=True):
     """How a declared type is checked: a Struct, a list, a mapping of Structs by key, or a value msgspec converts."""
 
     kind: str

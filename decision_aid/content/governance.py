@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from ..errors import Problem, quote
 from .language_model import REVIEW_ROLES, LanguageBundle
@@ -22,8 +23,7 @@ SCREEN_DRAFT_NOTICE = "This aid is being checked by the clinic's doctors."
 BUNDLE = "bundle.yaml"
 
 
-@dataclass(frozen=True)
-class PageReview:
+class PageReview(msgspec.Struct, frozen=True):
     """What the check needs of one page: where it is, its id, and its ``reviewed:`` date (or None)."""
 
     file: str

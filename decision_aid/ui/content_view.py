@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Comparison, Content, Page
 from ..i18n import _
-from .icon_array import IconArray
 from .labels import Card, Heading, RichText
 from .reflow import FlowLayout
 
@@ -39,6 +38,8 @@ class ComparisonView(QWidget):
     tailored ``view``, the words on who the study took (for this person) come right under the title."""
 
     def __init__(self, comparison: Comparison, *, content: Content, view=None, parent: QWidget | None = None):
+        from .icon_array import IconArray  # imported with the first comparison: the first page has none
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)

@@ -263,7 +263,7 @@ def focus_ring(view, label: QLabel) -> None:
 
 def _display_changed(view) -> None:
     label_in_name(view)
-    for page in view.pages:
+    for page in view.pages.made():
         if page.property("a11yReady"):
             focus_ring(view, page.heading)
 
@@ -315,7 +315,9 @@ def name_groups(page) -> None:
 
 def _ticks_under_a_heading(block: QWidget) -> bool:
     """A block of two or more tick boxes under its own heading ("About surgery" and its questions)."""
-    children = block.children()
+    # Its widgets only: children() would give Python every child object (layouts, the labels' text documents), and
+    # PySide6 makes the enums of each new type it meets (about 130 of them, 10 ms of the first page's start).
+    children = block.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
     return (sum(isinstance(c, ChoiceCheck) for c in children) >= 2
             and any(isinstance(c, QLabel) and c.property("role") == "subheading" for c in children))
 

@@ -20,16 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushBut
 from ..i18n import _
 from ..session import TEXT_SCALES, Session
 from . import read_aloud, semantics, theme, wording
-from .clinic_trials import ClinicTrialsBox
+from .pages import WORDS, default_title
 from .pages.base import StepPage
-from .pages.options import OptionsPage
-from .pages.summary import SummaryPage
-from .pages.welcome import WelcomePage
 from .session_actions import SessionActions
 from .session_dialogs import SessionDialogs
 from .step_list import StepList
 from .step_marks import StepMarks
-from .steps import CONTENT_STEP_PAGE, PAGE_IDS, PAGES, STEP_COUNT, STEP_NUMBERS
+from .steps import CONTENT_STEP_PAGE, PAGE_IDS, PAGES, STEP_COUNT, STEP_NUMBERS, StepPages, page_class
 from .styling import named
 from .top_bar import TopBar
 from .wizard import PREBUILD_DELAY_MS, DecisionWizard
@@ -64,8 +61,11 @@ class SessionView(QWidget):
         self.banner = self._draft_banner() if self.content.is_draft else None
         if self.banner is not None:
             layout.addWidget(self.banner)
-        self.pages = [self._make_page(key, cls, number) for key, cls, number in PAGES]
-        steps = [(n, self.pages[STEP_NUMBERS.index(n)].default_title()) for n in range(1, STEP_COUNT + 1)]
+        # Each page is made (and its module imported) the first time it is needed: the first page now, the others
+        # in idle time after the first paint (the wizard's prebuild) or when they are reached.
+        self.pages = StepPages(self._make_page)
+        steps = [(n, default_title(self.content, *WORDS[PAGES[STEP_NUMBERS.index(n)][0]]))
+                 for n in range(1, STEP_COUNT + 1)]
         self.top_bar = TopBar(name=self.content.bundle.name, session=session, toggle_contrast=self.toggle_contrast,
                               show_glossary=self.show_glossary, show_about=self.show_about,
                               files=None if kiosk else (self.actions.save_answers_file,
@@ -82,8 +82,8 @@ class SessionView(QWidget):
         self.start_over_button.clicked.connect(self.actions.request_start_over)
         # "Read this page to me" beside Start over, when this computer has a voice (issue 15).
         self.read_aloud = read_aloud.page_bar(self)
-        self.wizard = DecisionWizard(pages=self.pages, step_list=self.step_list, start_over=self.start_over_button,
-                                     beside_start_over=self.read_aloud)
+        self.wizard = DecisionWizard(pages=self.pages, step_numbers=STEP_NUMBERS, step_list=self.step_list,
+                                     start_over=self.start_over_button, beside_start_over=self.read_aloud)
         layout.addWidget(self.wizard, 1)
         self.top_bar.show_step(self.wizard.navigation.step)
         self.wizard.page_changed.connect(self._page_changed)
@@ -106,17 +106,18 @@ class SessionView(QWidget):
         row.addWidget(label)
         return banner
 
-    def _make_page(self, key: str, cls: type[StepPage], number: int) -> StepPage:
+    def _make_page(self, page_id: int) -> StepPage:
+        key, _class_name, number = PAGES[page_id]
         kwargs: dict = dict(session=self.session, on_link=self.open_link, number=number, steps=STEP_COUNT)
-        if cls is OptionsPage:
+        if key == "options":
             kwargs["open_page"] = self.open_page
-        if cls is WelcomePage:
+        if key == "welcome":
             kwargs["on_language"] = self.language_chosen.emit
-        if cls is SummaryPage:
+        if key == "summary":
             kwargs.update(on_print=self.actions.print_summary,
                           on_save_pdf=self.actions.save_pdf if self.actions.can_save_pdf() else None,
                           on_start_over=self.actions.request_start_over, pdf_note=self.actions.pdf_note())
-        page = cls(**kwargs)
+        page = page_class(key)(**kwargs)
         page.setObjectName(f"page:{key}")
         return page
 
@@ -244,6 +245,8 @@ class SessionView(QWidget):
             page = self.content.pages[shown.page_id]
         extra = None
         if page.step == "option" and page.option == "trial" and self.session.clinic.has_trials:
+            from .clinic_trials import ClinicTrialsBox
+
             extra = ClinicTrialsBox(clinic=self.session.clinic)
         self.dialogs.show_page(page, extra=extra, tailored=self.session.view)
 

@@ -7,15 +7,14 @@ Colours are plain data, so a test can compute every contrast ratio without drawi
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields
 
+import msgspec
 from PySide6.QtGui import QColor, QPalette
 
 BASE_POINT_SIZE = 12.0  # at 100 %; about 16 px on a normal screen
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(msgspec.Struct, frozen=True):
     name: str
     window: str  # the page background
     surface: str  # cards, inputs, choice buttons
@@ -38,7 +37,7 @@ class Theme:
     selection_text: str
 
     def colours(self) -> dict[str, str]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
+        return {f.name: getattr(self, f.name) for f in msgspec.structs.fields(self) if f.name != "name"}
 
 
 LIGHT = Theme(

@@ -21,6 +21,7 @@ from ..i18n import _
 from .navigation import StepNavigation
 from .pages.base import StepPage
 from .step_list import StepList
+from .steps import StepPages
 from .styling import named
 
 MARGIN, GAP = 9, 6  # around the wizard and between its parts, in pixels
@@ -48,19 +49,19 @@ class BottomRule(QWidget):
 class DecisionWizard(QWidget):
     page_changed = Signal(int)  # the new page id
 
-    def __init__(self, *, pages: list[StepPage], step_list: StepList | None, start_over: QPushButton | None = None,
-                 beside_start_over: QWidget | None = None, parent: QWidget | None = None):
-        """``beside_start_over`` (the read-aloud control) takes the room between Start over and Back: always in
+    def __init__(self, *, pages: StepPages, step_numbers: tuple[int, ...], step_list: StepList | None,
+                 start_over: QPushButton | None = None, beside_start_over: QWidget | None = None,
+                 parent: QWidget | None = None):
+        """``pages``: made as they are first asked for (each joins the stack then); ``step_numbers``: the step of
+        each. ``beside_start_over`` (the read-aloud control) takes the room between Start over and Back: always in
         view, and at 200 % text the top bar keeps its height."""
         super().__init__(parent)
         self.setObjectName("wizard")
         self.step_pages = pages
         self.step_list = step_list
-        self.navigation = StepNavigation(step_numbers=tuple(page.number for page in pages))
+        self.navigation = StepNavigation(step_numbers=step_numbers)
         self.stack = QStackedWidget(self)
-        for page in pages:
-            self.stack.addWidget(page)
-            page.controls_changed.connect(lambda p=page: self._controls_changed(p))
+        pages.when_made(self._adopt)
         # Translators: "&" marks the letter of the Alt key (Alt+B in English); keep one "&".
         self.back_button = named(QPushButton(_("&Back")), _("Back"), _("Go back one step (Alt+Left)"))
         self.back_button.setObjectName("back")
@@ -74,13 +75,18 @@ class DecisionWizard(QWidget):
         self._lay_out(start_over)
         pages[0].ensure_built()  # the first page shows at once, built
         self._arrived()
-        # The other pages are built in idle time, one per turn of the event loop: every later page change is only
-        # a switch. The wait starts when the wizard first shows (a slow machine's first paint never waits for them).
-        self._prebuild = list(pages)
+        # The other pages are made and built in idle time, one per turn of the event loop: every later page change
+        # is only a switch. The wait starts when the wizard first shows (a slow machine's first paint never waits
+        # for them).
+        self._prebuild = list(range(len(pages)))
         self._prebuild_timer = QTimer(self)
         self._prebuild_timer.setSingleShot(True)
         self._prebuild_timer.timeout.connect(self._prebuild_next)
         self._prebuild_waiting = True
+
+    def _adopt(self, page: StepPage) -> None:
+        self.stack.addWidget(page)
+        page.controls_changed.connect(lambda: self._controls_changed(page))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -186,7 +192,7 @@ class DecisionWizard(QWidget):
 
     def _prebuild_next(self) -> None:
         while self._prebuild:
-            page = self._prebuild.pop(0)
+            page = self.step_pages[self._prebuild.pop(0)]
             if not page.is_built:
                 page.ensure_built()
                 page.lay_out_in_advance(self.currentPage().size())

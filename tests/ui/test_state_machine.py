@@ -156,7 +156,7 @@ class WizardMachine(RuleBasedStateMachine):
             button.click()
             settle(self.qtbot)
         if confirm or not had_answers:
-            self.old_widgets = [view, view.wizard, *view.pages]
+            self.old_widgets = [view, view.wizard, *view.pages.made()]  # pages never made never existed
             settle(self.qtbot)
             self.expected = {"situation": {}, "values": {}, "leaning": None, "sure": {}, "questions": set(),
                              "own": []}

@@ -17,17 +17,13 @@ from ...session import Session
 from ..content_view import ContentView
 from ..labels import Card, Heading
 from ..scroll_column import ScrollColumn
-
-
-def lead_first(pages: list[Page], step: str) -> list[Page]:
-    """A step's pages in file order, except that the page named like the step (``trials``) introduces it."""
-    lead = [p for p in pages if p.id == step]
-    return lead + [p for p in pages if p.id != step]
+from . import default_title, lead_first
 
 
 class StepPage(QWidget):
-    """``TITLE`` is used when the content has no page for ``STEP``. ``controls_changed`` says that controls came or
-    went while the page shows (the wizard puts them in reading order for Tab again)."""
+    """``TITLE`` is used when the content has no page for ``STEP`` (both from ``pages.WORDS``, by the page's key).
+    ``controls_changed`` says that controls came or went while the page shows (the wizard puts them in reading
+    order for Tab again)."""
 
     TITLE = ""
     STEP: str | None = None  # the content step whose pages introduce this wizard page
@@ -101,11 +97,7 @@ class StepPage(QWidget):
 
     # -- what the page shows -----------------------------------------------------------------------------------
     def default_title(self) -> str:
-        if self.STEP:
-            pages = lead_first(self.session.content.pages_for(self.STEP), self.STEP)
-            if pages:
-                return pages[0].title
-        return _(self.TITLE)
+        return default_title(self.session.content, self.STEP, self.TITLE)
 
     @property
     def title_text(self) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from ...i18n import N_, _
+from ...i18n import _
 from ..choices import SingleChoice
 from ..labels import Card, Heading
 from ..reflow import clear_layout, row_of
 from ..styling import named
+from . import WORDS
 from .base import StepPage
 
 # Flags shown on this page; "unanswered_steps" belongs to the summary.
@@ -18,8 +19,7 @@ LOOK_AGAIN = ("leaning_not_shown", "situation_changed")
 
 
 class LeaningPage(StepPage):
-    TITLE = N_("Where you are leaning")
-    STEP = "leaning"
+    STEP, TITLE = WORDS["leaning"]
 
     def build(self) -> None:
         self.block: SingleChoice | None = None

@@ -6,19 +6,19 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from ...i18n import N_, _
+from ...i18n import _
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..labels import Card, Heading
 from ..option_grid import OptionGrid
 from ..reflow import clear_layout, row_of
 from ..styling import named
+from . import WORDS
 from .base import StepPage
 
 
 class OptionsPage(StepPage):
-    TITLE = N_("Your options")
-    STEP = None
+    STEP, TITLE = WORDS["options"]
     MAX_CHARS = None  # the grid uses the whole width
 
     def __init__(self, *, open_page: Callable[[str], None], **kwargs):

@@ -9,6 +9,7 @@ from ..choice_buttons import ChoiceCheck
 from ..labels import Card, Heading
 from ..reflow import clear_layout, row_of
 from ..styling import named
+from . import WORDS
 from .base import StepPage
 
 # The prompt group whose questions an "I'm not sure" about the situation suggests (tailoring.yaml unsure_questions).
@@ -17,8 +18,7 @@ SUGGESTED_NOTE = N_("We ticked the questions that fit your “I'm not sure” an
 
 
 class QuestionsPage(StepPage):
-    TITLE = N_("Questions to ask")
-    STEP = "questions"
+    STEP, TITLE = WORDS["questions"]
 
     def build(self) -> None:
         self.checks: dict[str, ChoiceCheck] = {}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ...i18n import N_
+from . import WORDS
 from .base import StepPage
 
 
 class RisksPage(StepPage):
-    TITLE = N_("Risks and side effects")
-    STEP = "risks"
+    STEP, TITLE = WORDS["risks"]

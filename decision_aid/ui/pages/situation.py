@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...answers import ASKED_WHEN, LIST_FIELDS, is_asked
-from ...i18n import N_
 from ..choices import MultiChoice, SingleChoice
+from . import WORDS
 from .base import StepPage
 
 # A list answer where "I'm not sure" cannot sit beside a definite answer.
@@ -14,8 +14,7 @@ EXCLUSIVE = {"spread_sites": ("unsure",)}
 
 
 class SituationPage(StepPage):
-    TITLE = N_("Your situation")
-    STEP = "situation"
+    STEP, TITLE = WORDS["situation"]
 
     def build(self) -> None:
         # a SingleChoice, or a MultiChoice for a list question: each is given its own kind of answer (refresh)

@@ -13,11 +13,12 @@ from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ...i18n import N_, _
+from ...i18n import _
 from ..help_panel import HelpPanel
 from ..labels import Card, Heading
 from ..reflow import row_of
 from ..styling import named
+from . import WORDS
 from .base import StepPage
 
 if TYPE_CHECKING:
@@ -109,8 +110,7 @@ class SummaryPreview(QWidget):
 
 
 class SummaryPage(StepPage):
-    TITLE = N_("Your summary")
-    STEP = "summary"
+    STEP, TITLE = WORDS["summary"]
     FIELDS = ("name",)
 
     def __init__(self, *, on_print: Callable[[], None], on_save_pdf: Callable[[], None] | None,

@@ -5,14 +5,14 @@ from __future__ import annotations
 from ...i18n import N_, _
 from ..choices import SingleChoice
 from ..labels import Card, RichText
+from . import WORDS
 from .base import StepPage
 
 YES_NO = {"yes": N_("Yes"), "no": N_("No")}
 
 
 class SurePage(StepPage):
-    TITLE = N_("Are you ready to decide?")
-    STEP = None
+    STEP, TITLE = WORDS["sure"]
 
     def default_title(self) -> str:
         return self.session.content.form.sure_prompt or _(self.TITLE)

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from ...i18n import N_, _
+from ...i18n import _
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..labels import Card, Heading
 from ..reflow import row_of
 from ..styling import named
-from .base import StepPage, lead_first
+from . import WORDS, lead_first
+from .base import StepPage
 
 if TYPE_CHECKING:
     from ...applicability import StudyUse
@@ -23,8 +24,7 @@ OUTLOOK_PAGE = "trials-outlook"
 
 
 class TrialsPage(StepPage):
-    TITLE = N_("What the studies found")
-    STEP = "trials"
+    STEP, TITLE = WORDS["trials"]
 
     def build(self) -> None:
         clinic = self.session.clinic
@@ -63,7 +63,7 @@ class TrialsPage(StepPage):
         self.section_views = {}
         view = self.session.view
         content = self.session.content
-        pages = lead_first(self.session.pages_for(self.STEP), self.STEP)
+        pages = lead_first(self.session.pages_for("trials"), "trials")
         if not pages:
             return
         self.heading.setText(pages[0].title)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ...i18n import N_, _
+from ...i18n import _
 from ..choices import SingleChoice
 from ..labels import Heading, RichText
+from . import WORDS
 from .base import StepPage
 
 
 class ValuesPage(StepPage):
-    TITLE = N_("What matters to you")
-    STEP = "values"
+    STEP, TITLE = WORDS["values"]
 
     def build(self) -> None:
         form = self.session.content.form

@@ -7,16 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...i18n import N_
 from ..help_panel import HelpPanel
 from ..language_choice import language_button
 from ..reflow import row_of
+from . import WORDS
 from .base import StepPage
 
 
 class WelcomePage(StepPage):
-    TITLE = N_("Welcome")
-    STEP = "welcome"
+    STEP, TITLE = WORDS["welcome"]
 
     def __init__(self, *, on_language: Callable[[str], object] | None = None, **kwargs):
         super().__init__(**kwargs)
