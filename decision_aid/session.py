@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 from . import limits
 from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
+from .content import languages_of
 from .content.model import Content, Page
+from .errors import AnswersError, Problem, quote
 from .i18n import SOURCE_LANGUAGE
 from .tailoring import TailoredView, suggested_questions, tailor, visible_pages
+from .validation import one_of
 
 if TYPE_CHECKING:
     from .summary import Summary
@@ -50,10 +53,10 @@ class Session:
 
     def __init__(self, *, content: Content, clinic: Clinic | None = None, answers: Answers | None = None,
                  contents: Mapping[str, Content] | None = None):
-        """``contents``: the content in each language it has, by code (``content.languages_of``); the person may
-        switch to any of them, and the printout's panel for the care team is in its English."""
+        """``contents``: the content in each language it has, by code (``languages_of(content)`` when not given);
+        the person may switch to any of them, and the printout's panel for the care team is in its English."""
         self.content = content
-        self.contents: Mapping[str, Content] = contents or {content.language: content}
+        self.contents: Mapping[str, Content] = contents or languages_of(content)
         self.clinic = clinic or Clinic()
         self._answers = answers or Answers()
         self._view: TailoredView | None = None
@@ -181,11 +184,14 @@ class Session:
         self._view = None
         self.answers_changed.emit(self, "all")
 
-    def set_language(self, *, language: str, content: Content) -> None:
-        """Go on in ``language``, with ``content`` (that language's words over the same pages, facts and ids):
+    def set_language(self, *, language: str) -> None:
+        """Go on in ``language``, one of ``languages`` (that language's words over the same pages, facts and ids):
         every answer is kept; the tailored view is made again in the new words. Checked like any answer."""
-        if language == self._answers.language and content is self.content:
+        if language == self._answers.language:
             return
+        content = self.contents.get(language)
+        if content is None:
+            raise AnswersError([Problem("the session", "language", one_of(self.contents), quote(language))])
         data = dataclasses.replace(self._answers, language=language).to_dict()
         self._answers = parse_answers(data, source="the session", known_questions=content.prompt_ids())
         self.content = content

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         # The old view's handlers go with it; the new view connects its own.
         session.answers_changed.disconnect_all()
         session.display_changed.disconnect_all()
-        session.set_language(language=language, content=self.contents[language])
+        session.set_language(language=language)
         self._show_view()
         self.view.land_on(page_id, visited=visited)
         self.language_changed.emit(language)

@@ -66,12 +66,12 @@ def test_the_session_goes_on_in_another_language_with_every_answer(shipped_conte
     session.set_value(key="live_longer", value=4)
     seen: list[str] = []
     session.answers_changed.connect(lambda _s, what: seen.append(what))
-    session.set_language(language="es", content=shipped_content)
+    session.set_language(language="es")
     assert session.language == "es" and session.answers.language == "es" and seen == ["language"]
     assert session.answers.situation == {"breast_symptoms": "some"} and session.answers.values == {"live_longer": 4}
     assert not Session(content=shipped_content, answers=Answers(language="es")).has_answers()  # not an answer
     with pytest.raises(AnswersError):
-        session.set_language(language="xx", content=shipped_content)
+        session.set_language(language="xx")
     assert session.language == "es"
 
 
