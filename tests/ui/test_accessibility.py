@@ -13,10 +13,9 @@ from decision_aid.ui import theme
 from decision_aid.ui.choice_buttons import ChoiceButton
 from decision_aid.ui.icon_array import IconArray
 from decision_aid.ui.labels import RichText
-from decision_aid.ui.steps import PAGES
 
-from ui_checks import shown, small_targets, unnamed_focusable
-from ui_helpers import FULL, OPEN_TRIALS_CLINIC, settle
+from ui_checks import named_and_big_enough, shown, small_targets, unnamed_focusable
+from ui_helpers import OPEN_TRIALS_CLINIC, problems_on_every_page, settle
 
 
 @pytest.mark.parametrize("high_contrast", [False, True])
@@ -53,15 +52,7 @@ def test_the_window_uses_the_theme(qtbot, make_window, fixture_content, high_con
 
 def test_every_control_named_and_big_enough_on_every_page(qtbot, make_window, shipped_content):
     window = make_window(content=shipped_content, clinic=OPEN_TRIALS_CLINIC)
-    window.session.replace_answers(answers=FULL)
-    problems = []
-    for scale in (100, 200):
-        window.session.set_text_scale(scale=scale)
-        for page_id, (key, _, _) in enumerate(PAGES):
-            window.wizard.go_to(page_id)
-            settle(qtbot)
-            problems += [f"{scale}% {key}: unnamed {p}" for p in unnamed_focusable(window)]
-            problems += [f"{scale}% {key}: small {p}" for p in small_targets(window)]
+    problems = problems_on_every_page(window, qtbot, named_and_big_enough)
     assert not problems, "\n".join(problems)
 
 

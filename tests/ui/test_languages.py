@@ -18,7 +18,7 @@ from decision_aid.clinic import Clinic
 from decision_aid.ui.steps import PAGES
 
 from ui_checks import layout_problems
-from ui_helpers import FULL, click, go, page, settle
+from ui_helpers import FULL, click, go, page, problems_on_every_page, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "decision_aid" / "locale"
@@ -270,22 +270,18 @@ def test_in_spanish_every_control_is_named_with_its_label_and_big_enough(qtbot, 
     """Label in name (WCAG 2.5.3) in Spanish: a control's accessible name holds the words on it."""
     from decision_aid.ui.semantics import visible_words
 
-    from ui_checks import small_targets, unnamed_focusable
+    from ui_checks import named_and_big_enough
+
+    def check(window) -> list[str]:
+        problems = named_and_big_enough(window)
+        for button in window.findChildren(QAbstractButton):
+            words, name = visible_words(button), button.accessibleName()
+            if button.isVisible() and words and words.lower() not in name.lower():
+                problems.append(f"{words!r} not in its name {name!r}")
+        return problems
 
     window = make_window(content=shipped_content, clinic=Clinic(language="es"))
-    window.session.replace_answers(answers=FULL)
-    problems = []
-    for scale in (100, 200):
-        window.session.set_text_scale(scale=scale)
-        for page_id, (key, _, _) in enumerate(PAGES):
-            window.wizard.go_to(page_id)
-            settle(qtbot)
-            problems += [f"{scale}% {key}: unnamed {p}" for p in unnamed_focusable(window)]
-            problems += [f"{scale}% {key}: small {p}" for p in small_targets(window)]
-            for button in window.findChildren(QAbstractButton):
-                words, name = visible_words(button), button.accessibleName()
-                if button.isVisible() and words and words.lower() not in name.lower():
-                    problems.append(f"{scale}% {key}: {words!r} not in its name {name!r}")
+    problems = problems_on_every_page(window, qtbot, check)
     assert not problems, "\n".join(problems)
 
 

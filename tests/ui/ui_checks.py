@@ -138,3 +138,8 @@ def unnamed_focusable(root: QWidget) -> list[str]:
 
 def layout_problems(root: QWidget) -> list[str]:
     return clipped_text(root) + off_the_edge(root) + overlaps(root)
+
+
+def named_and_big_enough(window: QWidget) -> list[str]:
+    """Every focusable control without a name, and every target too small to touch, of what ``window`` shows."""
+    return [f"unnamed {p}" for p in unnamed_focusable(window)] + [f"small {p}" for p in small_targets(window)]

@@ -52,6 +52,22 @@ def settle(qtbot, ms: int = 0) -> None:
         qtbot.wait(ms)
 
 
+def problems_on_every_page(window, qtbot, check) -> list[str]:
+    """``check(window)``'s problems on every page of a full session, at 100 % and 200 % text, each named by its text
+    size and page."""
+    from decision_aid.ui.steps import PAGES
+
+    window.session.replace_answers(answers=FULL)
+    problems = []
+    for scale in (100, 200):
+        window.session.set_text_scale(scale=scale)
+        for page_id, (key, _, _) in enumerate(PAGES):
+            window.wizard.go_to(page_id)
+            settle(qtbot)
+            problems += [f"{scale}% {key}: {p}" for p in check(window)]
+    return problems
+
+
 def click(qtbot, widget: QWidget) -> None:
     """Click near the left edge, vertically centred: where a finger or mouse would go on an answer."""
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(min(20, widget.width() // 2),
