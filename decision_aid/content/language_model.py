@@ -6,49 +6,35 @@ translator and one by a clinician who reads the language (``governance.check_tra
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, ClassVar, Literal
 
-import msgspec
 from msgspec import Meta
 
 from ..validation import Text
+from .records import STATUSES, VERSION_PATTERN, Author, Date, Struct
 
-TRANSLATION_STATUSES = ("draft", "reviewed")
 # The two reviews a reviewed translation needs (issue 16): the words, and the medicine in those words.
 REVIEW_ROLES = ("medical translator", "clinician")
-_Date = Annotated[dt.date, Meta(description="a date as YYYY-MM-DD")]
-_Version = Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="the English content version, such as 1.0.0")]
+_Version = Annotated[str, Meta(pattern=VERSION_PATTERN, description="the English content version, such as 1.0.0")]
 
 
-class _Struct(msgspec.Struct, kw_only=True, frozen=True):
-    """A record as the file declares it (the fields in the file's order)."""
-
-
-class Translator(_Struct, kw_only=True, frozen=True):
-    EXPECTED: ClassVar[str] = "a mapping with name, role, declaration"
-    name: Text
-    role: Text
-    declaration: Text
-
-
-class LanguageReview(_Struct, kw_only=True, frozen=True):
+class LanguageReview(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with name, role, date, version, declaration"
     name: Text
     role: Literal[REVIEW_ROLES]  # type: ignore[valid-type]
-    date: _Date
+    date: Date
     version: _Version
     declaration: Text
 
 
-class LanguageBundle(_Struct, kw_only=True, frozen=True):
+class LanguageBundle(Struct, kw_only=True, frozen=True):
     """``<language>/bundle.yaml``: the aid's name in the language, the translation's status and its people."""
 
     name: Text
-    status: Literal[TRANSLATION_STATUSES]  # type: ignore[valid-type]
+    status: Literal[STATUSES]  # type: ignore[valid-type]
     # Words with digits that are names, not figures, in this language ("estadio 4"): like bundle.yaml's.
     number_phrases: Annotated[tuple[Text, ...], Meta(description="a list of texts")] = ()
-    translators: Annotated[tuple[Translator, ...], Meta(description="a list of entries with name, role, declaration")]
+    translators: Annotated[tuple[Author, ...], Meta(description="a list of entries with name, role, declaration")]
     reviewers: Annotated[
         tuple[LanguageReview, ...], Meta(description="a list of entries with name, role, date, version, declaration")
     ]

@@ -17,6 +17,7 @@ from msgspec import Meta
 
 from ..validation import Bool, Prose, Text
 from .language_model import LanguageBundle
+from .records import STATUSES, VERSION_PATTERN, Author, Date, Record, Struct, Version
 
 STEPS = (
     "welcome",
@@ -38,7 +39,6 @@ REQUIRED_STEPS = ("welcome", "situation", "local-therapy", "trials", "risks", "v
                   "summary", "about")
 AUDIENCES = ("patient", "nurse")
 FRAMINGS = ("standard", "option_to_discuss", "not_usually_advised")
-STATUSES = ("draft", "reviewed")
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 Id = Annotated[str, Meta(pattern=ID_PATTERN, description="an id of lower-case letters, digits, '.', '-' or '_'")]
@@ -48,19 +48,8 @@ Int = Annotated[int, Meta(description="a whole number")]
 Number = Annotated[int | float, Meta(description="a number")]
 Per100 = Annotated[Annotated[int, Meta(ge=0, le=100)] | Annotated[float, Meta(ge=0, le=100)],
                    Meta(description="a number from 0 to 100")]
-Date = Annotated[dt.date, Meta(description="a date as YYYY-MM-DD")]
-VERSION_PATTERN = r"^\d+\.\d+\.\d+$"
-Version = Annotated[str, Meta(pattern=VERSION_PATTERN, description="a version such as 1.0.0")]
 Nct = Annotated[str, Meta(pattern=r"^NCT\d{8}$", description="an NCT number such as NCT01242800")]
 Framing = Literal[FRAMINGS]  # type: ignore[valid-type]
-
-
-class Record(msgspec.Struct, frozen=True):
-    """A frozen record of the model (a msgspec Struct: cheaper to define and to make than a frozen dataclass)."""
-
-
-class Struct(Record, kw_only=True, frozen=True):
-    """A record of the model as a file declares it, its fields in the file's order (the order messages list them)."""
 
 
 class Fact(Struct, kw_only=True, frozen=True):
@@ -284,15 +273,6 @@ class ChangelogEntry(Struct, kw_only=True, frozen=True):
     version: Version
     date: Date
     changes: TextList
-
-
-class Author(Struct, kw_only=True, frozen=True):
-    """Who wrote the content: a person or a team, their role, and their conflict-of-interest declaration."""
-
-    EXPECTED: ClassVar[str] = "a mapping with name, role, declaration"
-    name: Text
-    role: Text
-    declaration: Text
 
 
 ALL_PAGES = "all"

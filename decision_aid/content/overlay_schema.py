@@ -13,7 +13,8 @@ from msgspec import Meta
 
 from ..validation import Prose, Text
 from .language_model import LanguageBundle
-from .model import FLAG_CODES, FRAMINGS, GridRow, Id, Struct, Version
+from .model import FLAG_CODES, FRAMINGS, GridRow, Id
+from .records import Struct, Version
 from .schema import FormFile, GlossaryFile, Mapping, PageId, PromptsFile, labels
 
 

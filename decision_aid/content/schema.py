@@ -23,16 +23,14 @@ from .model import (
     STEPS,
     STUDY_KINDS,
     Bundle,
-    Date,
     Fact,
     GridRow,
     Id,
     IdList,
     OptionDef,
     Reference,
-    Struct,
-    Version,
 )
+from .records import Date, Struct, Version
 
 Mapping = Annotated[dict[str, Any], Meta(description="a mapping")]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
