@@ -1,8 +1,8 @@
 """Who wrote the content and who reviewed it: the checks that keep "reviewed" honest. Pure Python.
 
 ``bundle.yaml`` names its ``authors`` and its ``reviewers`` (declared as ``records.Author`` and ``model.Review``).
-Only a recorded clinician review with a date turns ``status: draft`` into ``reviewed``, and a page may carry a ``reviewed:``
-date only when a recorded clinician review of that date covers it. ``read_content`` calls ``check`` once.
+Only a recorded clinician review with a date turns ``status: draft`` into ``reviewed``, and a page may carry a
+``reviewed:`` date only when a recorded clinician review of that date covers it. ``read_content`` calls ``check`` once.
 """
 
 from __future__ import annotations
