@@ -194,7 +194,7 @@ def parse_answers(data: object, *, source: str = "answers", known_questions: Col
     if other:
         raise AnswersError([Problem(source, "(file)", f"an answers file (format {FORMAT!r})", other)])
     problems: list[Problem] = []
-    checked = Checker(source, problems, none_is_missing=False, strip=False).struct(data, AnswersFile)
+    checked = Checker(source, problems, exact=True).struct(data, AnswersFile)
     if checked is INVALID:
         raise AnswersError(problems)
     if checked.language and checked.language not in LANGUAGES:

@@ -3,7 +3,8 @@
 A file format is a set of ``msgspec.Struct`` classes, declared once. msgspec stops at the first error, so
 :class:`Checker` walks a Struct's fields itself and converts each value alone; every failure becomes one
 ``Problem(file, line, field, expected, received)``, the line taken from the YAML reader's line map when the data
-has one. The words of "expected" come from the declaration: ``Meta(description=...)``, or the choices of a Literal.
+has one. The words of "expected" come from the declaration: ``Meta(description=...)``, or the choices of a Literal
+("a list" and "a mapping" when nothing more is said).
 
 Conventions of a declaration:
 - a field typed ``Prose`` is text a person reads: the checker keeps it (``Checker.prose``) for the cross-file checks;
@@ -25,7 +26,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 import msgspec
-from msgspec import NODEFAULT, Meta, UnsetType
+from msgspec import Meta, UnsetType
 
 from .errors import Problem, quote
 
@@ -79,6 +80,8 @@ def expected_of(tp: Any) -> str:
         return str(inner.EXPECTED)
     if typing.get_origin(inner) is Literal:
         return one_of(typing.get_args(inner))
+    if typing.get_origin(inner) in (tuple, dict):
+        return "a list" if typing.get_origin(inner) is tuple else "a mapping"
     return getattr(inner, "__name__", str(inner))
 
 
@@ -86,25 +89,14 @@ def is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
 
-class _Field(msgspec.Struct, frozen=True):
-    name: str  # the attribute
-    key: str  # the key in the file (msgspec's encode_name: a choice id such as "4_to_8" is no attribute name)
-    type: Any
-    required: bool
-
-
-@functools.cache
-def fields_of(cls: type[msgspec.Struct]) -> tuple[_Field, ...]:
-    out = []
-    for f in msgspec.structs.fields(cls):
-        required = f.default is NODEFAULT and f.default_factory is NODEFAULT
-        out.append(_Field(f.name, f.encode_name, f.type, required))
-    return tuple(out)
+# A Struct's fields (msgspec's FieldInfo: name, encode_name, type, required), each class's looked up once. The key in
+# the file is the field's encode_name: a choice id such as "4_to_8" is no attribute name.
+fields_of = functools.cache(msgspec.structs.fields)
 
 
 def as_dict(struct: msgspec.Struct) -> dict[str, Any]:
     """A Struct's fields by their keys in the file."""
-    return {f.key: getattr(struct, f.name) for f in fields_of(type(struct))}
+    return {f.encode_name: getattr(struct, f.name) for f in fields_of(type(struct))}
 
 
 class _Plan(msgspec.Struct, frozen=True):
@@ -151,23 +143,15 @@ def _line_of_item(data: object, index: int) -> int | None:
 class Checker:
     """Check data against Structs, collecting every problem of one file into ``problems``.
 
-    ``none_is_missing``: in YAML an empty value (``key:``) counts as absent; in JSON ``null`` is a value to check.
-    ``strip``: texts lose the spaces around them (content and settings), or are kept exactly (what a person typed).
+    ``exact``, for what a person typed (the answers file, JSON): ``null`` is a value to check, and texts are kept as
+    they are. Otherwise (content and settings) an empty value (``key:`` in YAML) counts as absent and texts lose the
+    spaces around them.
     """
 
-    def __init__(
-        self,
-        file: str,
-        problems: list[Problem],
-        *,
-        none_is_missing: bool = True,
-        strip: bool = True,
-        prose: list[Located] | None = None,
-    ) -> None:
+    def __init__(self, file: str, problems: list[Problem], *, exact: bool = False, prose: list[Located] | None = None):
         self.file = file
         self.problems = problems
-        self.none_is_missing = none_is_missing
-        self.strip = strip
+        self.exact = exact
         self.prose = prose if prose is not None else []
         self._origin: dict[int, tuple[object, Mapping[Any, Any]]] = {}
 
@@ -189,14 +173,12 @@ class Checker:
         prefix = field + "." if field else ""
         fields = fields_of(cls)
         key_field = getattr(cls, "KEY", None)
-        by_name = {f.key: f for f in fields if f.name != key_field}
+        by_name = {f.encode_name: f for f in fields if f.name != key_field}
         # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
         unknown = [k for k in data if k not in by_name]
-        order = (
-            list(data) + [n for n in by_name if n not in data]
-            if getattr(cls, "FILE_ORDER", False)
-            else unknown + list(by_name)
-        )
+        order = unknown + list(by_name)
+        if getattr(cls, "FILE_ORDER", False):
+            order = list(data) + [n for n in by_name if n not in data]
         ok = not unknown
         values: dict[str, Any] = {key_field: key} if key_field else {}
         for name in order:
@@ -205,7 +187,7 @@ class Checker:
                 self.problem(_line_of(data, name), prefix + str(name), one_of(by_name), quote(name))
                 continue
             value = data.get(name)
-            if name not in data or (value is None and self.none_is_missing):
+            if name not in data or (value is None and not self.exact):
                 if f.required:
                     missing = getattr(cls, "MISSING", None) or expected_of(f.type)
                     self.problem(getattr(data, "line", None), prefix + name, missing, "nothing")
@@ -219,11 +201,10 @@ class Checker:
         if not ok:
             return INVALID
         obj = cls(**values)
-        invalid = getattr(obj, "invalid", None)
-        for name, expected, received in invalid() if invalid else ():
+        broken = list(obj.invalid()) if hasattr(obj, "invalid") else []
+        for name, expected, received in broken:
             self.problem(_line_of(data, name), prefix + name, expected, received)
-            ok = False
-        if not ok:
+        if broken:
             return INVALID
         self._origin[id(obj)] = (obj, data)
         return obj
@@ -239,14 +220,12 @@ class Checker:
             if len(value) < plan.min_length:
                 self.problem(line, field, expected_of(tp), "an empty list" if not value else quote(value))
                 return INVALID
-            items: list[Any] = []
-            bad = False
-            for i, item in enumerate(value):
-                result = self.value(item, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
-                if result is INVALID:
-                    bad = True
-                else:
-                    items.append(result)
+            results = [
+                self.value(x, plan.item_type, f"{field}[{i}]", _line_of_item(value, i) or line)
+                for i, x in enumerate(value)
+            ]
+            items = [x for x in results if x is not INVALID]
+            bad = len(items) < len(results)
             if plan.unique and len(set(items)) != len(items):
                 self.problem(line, field, plan.unique, quote(value))
                 bad = True
@@ -265,7 +244,7 @@ class Checker:
             return out
         result = self._convert(value, tp, field, line)
         if isinstance(result, str):
-            result = result.strip() if self.strip else result
+            result = result if self.exact else result.strip()
             if plan.prose:
                 self.prose.append(Located(self.file, line, field, result))
         return result

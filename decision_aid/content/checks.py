@@ -46,6 +46,12 @@ class Reading:
     def problem(self, file: str, line: int | None, field_name: str, expected: str, received: str) -> None:
         self.problems.append(Problem(file, field_name, expected, received, line=line))
 
+    def among(self, file: str, line: int | None, field_name: str, value: Any, allowed: Any, words: str) -> bool:
+        """Whether ``value`` is one of ``allowed``; if not, a problem: ``words`` followed by the allowed values."""
+        if value not in allowed:
+            self.problem(file, line, field_name, words + ", ".join(allowed), quote(value))
+        return value in allowed
+
     def where(self, file: str, obj: object) -> Any:
         return self.checkers[file].where(obj)
 
@@ -55,16 +61,16 @@ class Reading:
 
     @property
     def references(self) -> dict[str, Reference]:
-        return self.files["references.yaml"].references if self.files.get("references.yaml") else {}
+        return getattr(self.files.get("references.yaml"), "references", {})
 
     @property
     def facts(self) -> dict[str, Fact]:
         """The facts whose source exists (the others are reported)."""
-        return self.files["facts.yaml"].facts if self.files.get("facts.yaml") else {}
+        return getattr(self.files.get("facts.yaml"), "facts", {})
 
     @property
     def glossary(self) -> dict[str, GlossaryEntry]:
-        terms = self.files["glossary.yaml"].terms if self.files.get("glossary.yaml") else {}
+        terms = getattr(self.files.get("glossary.yaml"), "terms", {})
         out: dict[str, GlossaryEntry] = {}
         for key, entry in terms.items():
             out.setdefault(markup.term_id(str(key)), entry)  # a second spelling of a term is reported
@@ -72,8 +78,7 @@ class Reading:
 
 
 def check_references(r: Reading) -> None:
-    facts = r.files.get("facts.yaml")
-    declared = facts.facts if facts else {}
+    declared = r.facts
     for fact_id, fact in list(declared.items()):
         if fact.source not in r.references:
             r.problem("facts.yaml", r.where("facts.yaml", fact).line_of("source"), f"facts.{fact_id}.source",
@@ -83,46 +88,36 @@ def check_references(r: Reading) -> None:
         for src in d.front.sources:
             if src not in r.references:
                 r.problem(d.rel, d.data.line_of("sources"), "sources", "reference ids from references.yaml", quote(src))
-    glossary = r.files.get("glossary.yaml")
     seen: set[str] = set()
-    for key in glossary.terms if glossary else ():
+    for key in getattr(r.files.get("glossary.yaml"), "terms", ()):
         if markup.term_id(str(key)) in seen:
             r.problem("glossary.yaml", r.raw["glossary.yaml"]["terms"].line_of(key), f"terms.{key}",
                       "each term once", quote(key))
         seen.add(markup.term_id(str(key)))
 
 
-def once(r: Reading, file: str, items: Any, words: str, prefix: str) -> None:
-    """Each item's id used once in its list."""
+def once(r: Reading, file: str, items: Any, words: str, name: str = "") -> None:
+    """Each item's id used once: ``items`` is the list ``name`` of ``file``, or (field prefix, item) pairs."""
     seen: set[str] = set()
-    for i, item in enumerate(items):
+    for prefix, item in ((f"{name}[{i}].", x) for i, x in enumerate(items)) if name else items:
         if item.id in seen:
-            r.problem(file, r.where(file, item).line_of("id"), prefix.format(i) + "id", words, quote(item.id))
+            r.problem(file, r.where(file, item).line_of("id"), prefix + "id", words, quote(item.id))
         seen.add(item.id)
 
 
 def check_prompts(r: Reading) -> None:
-    prompts = r.files.get("prompts.yaml")
-    if prompts is None:
-        return
-    once(r, "prompts.yaml", prompts.groups, "a group id used once", "groups[{}].")
-    seen: set[str] = set()
-    for i, group in enumerate(prompts.groups):
-        for j, q in enumerate(group.questions):
-            if q.id in seen:
-                r.problem("prompts.yaml", r.where("prompts.yaml", q).line_of("id"), f"groups[{i}].questions[{j}].id",
-                          "a question id used once", quote(q.id))
-            seen.add(q.id)
+    groups = getattr(r.files.get("prompts.yaml"), "groups", ())
+    once(r, "prompts.yaml", groups, "a group id used once", "groups")
+    once(r, "prompts.yaml", [(f"groups[{i}].questions[{j}].", q) for i, g in enumerate(groups)
+                             for j, q in enumerate(g.questions)], "a question id used once")
 
 
 def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict[str, Any]:
     """A ``when``/``show_when`` mapping: answer -> accepted values, or OnlyOf for "nothing else ticked"."""
     out: dict[str, Any] = {}
     for key, accepted in cond.items():
-        line = cond.line_of(key)
-        choices = RULE_FIELDS.get(key)
-        if choices is None:
-            r.problem(rel, line, f"{field_name}.{key}", "an answer: one of " + ", ".join(RULE_FIELDS), quote(key))
+        line, choices = cond.line_of(key), RULE_FIELDS.get(key, ())
+        if not r.among(rel, line, f"{field_name}.{key}", key, RULE_FIELDS, "an answer: one of "):
             continue
         only = isinstance(accepted, dict) and list(accepted) == ["only"] and key in LIST_FIELDS
         if only:
@@ -134,8 +129,7 @@ def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict[str, Any
             r.problem(rel, line, f"{field_name}.{key}", expected, quote(accepted))
             continue
         for value in accepted:
-            if value not in choices:
-                r.problem(rel, line, f"{field_name}.{key}", "values among " + ", ".join(choices), quote(value))
+            r.among(rel, line, f"{field_name}.{key}", value, choices, "values among ")
         values = tuple(str(v) for v in accepted)
         out[key] = OnlyOf(values) if only else values
     return out
@@ -147,42 +141,32 @@ def check_tailoring(r: Reading) -> dict[str, tuple[dict[str, Any], dict[str, Any
     if t is None:
         return {}
     rel = "tailoring.yaml"
-    once(r, rel, t.grid_rows, "a row id used once", "grid_rows[{}].")
-    once(r, rel, t.options, "an option id used once", "options[{}].")
+    once(r, rel, t.grid_rows, "a row id used once", "grid_rows")
+    once(r, rel, t.options, "an option id used once", "options")
     option_ids = list(dict.fromkeys(o.id for o in t.options))
     if "medicines_only" not in option_ids:
         r.problem(rel, r.where(rel, t).line_of("options"), "options", "an option with id medicines_only (always shown)",
                   "none")
-    once(r, rel, t.rules, "a rule id used once", "rules[{}].")
+    once(r, rel, t.rules, "a rule id used once", "rules")
     parsed = {}
     for i, rule in enumerate(t.rules):
         data, prefix = r.where(rel, rule), f"rules[{i}]."
         when = condition(r, rel, data["when"], prefix + "when")
         framing = {}
         for opt, fr in (rule.framing or {}).items():
-            line = data["framing"].line_of(opt)
-            if opt not in option_ids:
-                r.problem(rel, line, f"{prefix}framing.{opt}", "an option id: one of " + ", ".join(option_ids),
-                          quote(opt))
-            elif fr not in FRAMINGS:
-                r.problem(rel, line, f"{prefix}framing.{opt}", "one of: " + ", ".join(FRAMINGS), quote(fr))
-            else:
+            line, name = data["framing"].line_of(opt), f"{prefix}framing.{opt}"
+            if r.among(rel, line, name, opt, option_ids, "an option id: one of ") and r.among(
+                    rel, line, name, fr, FRAMINGS, "one of: "):
                 framing[opt] = fr
         for name in ("show", "hide"):
             for opt in getattr(rule, name):
-                if opt not in option_ids:
-                    r.problem(rel, data.line_of(name), prefix + name, "option ids: among " + ", ".join(option_ids),
-                              quote(opt))
+                r.among(rel, data.line_of(name), prefix + name, opt, option_ids, "option ids: among ")
         parsed[rule.id] = (when, framing)
-    once(r, rel, t.studies, "a study id used once", "studies[{}].")
+    once(r, rel, t.studies, "a study id used once", "studies")
     for i, conflict in enumerate(t.value_conflicts):
         data, prefix = r.where(rel, conflict), f"value_conflicts[{i}]."
-        if conflict.leaning not in option_ids:
-            r.problem(rel, data.line_of("leaning"), prefix + "leaning",
-                      "an option id: one of " + ", ".join(option_ids), quote(conflict.leaning))
-        if conflict.value not in VALUE_ITEMS:
-            r.problem(rel, data.line_of("value"), prefix + "value", "one of: " + ", ".join(VALUE_ITEMS),
-                      quote(conflict.value))
+        r.among(rel, data.line_of("leaning"), prefix + "leaning", conflict.leaning, option_ids, "an option id: one of ")
+        r.among(rel, data.line_of("value"), prefix + "value", conflict.value, VALUE_ITEMS, "one of: ")
     return parsed
 
 
@@ -197,13 +181,12 @@ def unsure_questions(r: Reading) -> dict[str, str]:
     out = {}
     for key, qid in t.unsure_questions.items():
         field_name, line = f"unsure_questions.{key}", items.line_of(key)
-        if key not in with_unsure:
-            r.problem(rel, line, field_name, "an answer with \"I'm not sure\": one of " + ", ".join(with_unsure),
-                      quote(key))
-        elif not isinstance(qid, str) or (prompt_ids is not None and qid not in prompt_ids):
-            r.problem(rel, line, field_name, "a question id from prompts.yaml", quote(qid))
-        else:
+        if not r.among(rel, line, field_name, key, with_unsure, "an answer with \"I'm not sure\": one of "):
+            continue
+        if isinstance(qid, str) and (prompt_ids is None or qid in prompt_ids):
             out[str(key)] = qid
+        else:
+            r.problem(rel, line, field_name, "a question id from prompts.yaml", quote(qid))
     return out
 
 
@@ -304,8 +287,7 @@ def check_grid(r: Reading, d: PageDraft, rows: Any) -> None:
         r.problem(d.rel, d.data.line, "grid", "a cell for each grid row: " + ", ".join(row_ids), "nothing")
         return
     for key in grid:
-        if key not in row_ids:
-            r.problem(d.rel, grid.line_of(key), f"grid.{key}", "one of: " + ", ".join(row_ids), quote(key))
+        r.among(d.rel, grid.line_of(key), f"grid.{key}", key, row_ids, "one of: ")
     for row in rows:
         cell = grid.get(row.id)
         if not isinstance(cell, str) or not cell.strip():

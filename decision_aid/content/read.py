@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import Problem, quote
-from .yamlio import LineDict, LineList, YamlProblem, parse_yaml
+from .yamlio import LineDict, YamlProblem, parse_yaml
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
@@ -27,20 +27,17 @@ def read_text(root: Path, rel: str, problems: list[Problem]) -> str | None:
 def yaml_mapping(
     rel: str, text: str, problems: list[Problem], *, line_offset: int = 0, what: str = "a YAML mapping"
 ) -> LineDict | None:
-    """The YAML mapping in ``text``, its lines counted from ``line_offset`` (front matter starts on line 2)."""
+    """The YAML mapping in ``text``, its lines counted from ``line_offset`` (front matter starts on line 2): the text
+    is parsed after that many empty lines, so every line the parser and the line map give is the file's."""
     try:
-        data = parse_yaml(text)
+        data = parse_yaml("\n" * line_offset + text)
     except YamlProblem as exc:
-        problems.append(
-            Problem(rel, "(yaml)", "valid YAML", quote(exc.message), line=exc.line + line_offset if exc.line else None)
-        )
+        problems.append(Problem(rel, "(yaml)", "valid YAML", quote(exc.message), line=exc.line))
         return None
     if not isinstance(data, LineDict):
         received = quote(data) if data is not None else "an empty file"
         problems.append(Problem(rel, "(file)", what, received, line=line_offset + 1))
         return None
-    if line_offset:
-        _shift_lines(data, line_offset)
     return data
 
 
@@ -54,29 +51,8 @@ def front_matter(rel: str, text: str, problems: list[Problem]) -> tuple[LineDict
     text = text.replace("\r\n", "\n")
     m = FRONT_MATTER_RE.match(text)
     if not m:
-        problems.append(
-            Problem(
-                rel,
-                "(front matter)",
-                "YAML front matter between two '---' lines at the top",
-                quote(text.split("\n", 1)[0]),
-                line=1,
-            )
-        )
+        expected = "YAML front matter between two '---' lines at the top"
+        problems.append(Problem(rel, "(front matter)", expected, quote(text.split("\n", 1)[0]), line=1))
         return None
     data = yaml_mapping(rel, m.group(1) or "", problems, line_offset=1, what="front matter as a YAML mapping")
     return data, text[m.end() :], text[: m.end()].count("\n") + 1
-
-
-def _shift_lines(node: object, offset: int) -> None:
-    if isinstance(node, LineDict):
-        node.line += offset
-        node.lines = {k: v + offset for k, v in node.lines.items()}
-        for v in node.values():
-            _shift_lines(v, offset)
-    elif isinstance(node, list):
-        if isinstance(node, LineList):
-            node.line += offset
-            node.lines = [v + offset for v in node.lines]
-        for v in node:
-            _shift_lines(v, offset)

@@ -32,7 +32,7 @@ from .model import (
 )
 from .records import Date, Struct, Version
 
-Mapping = Annotated[dict[str, Any], Meta(description="a mapping")]
+Mapping = dict[str, Any]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
                              description="a page id of lower-case letters, digits and '-'")]
 
@@ -40,11 +40,11 @@ BundleFile = Bundle  # bundle.yaml is the bundle, as the model keeps it
 
 
 class ReferencesFile(Struct, frozen=True):
-    references: Annotated[dict[Id, Reference], Meta(description="a mapping")]
+    references: dict[Id, Reference]
 
 
 class FactsFile(Struct, frozen=True):
-    facts: Annotated[dict[Id, Fact], Meta(description="a mapping")]
+    facts: dict[Id, Fact]
 
 
 class GlossaryEntry(Struct, kw_only=True, frozen=True):
@@ -57,7 +57,7 @@ class GlossaryEntry(Struct, kw_only=True, frozen=True):
 
 class GlossaryFile(Struct, frozen=True):
     # The keys are words a writer marks with [[…]]: spaces and capitals are allowed there.
-    terms: Annotated[dict[str, GlossaryEntry], Meta(description="a mapping")]
+    terms: dict[str, GlossaryEntry]
 
 
 # -- pages -----------------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ class FrontMatter(Struct, kw_only=True, frozen=True):
     show_when: Mapping | None = None
     option: Id | None = None
     grid: Mapping | None = None
-    compare: Annotated[tuple[Comparison, ...], Meta(description="a list")] | None = None
+    compare: tuple[Comparison, ...] | None = None
 
     def invalid(self) -> Iterator[tuple[str, str, str]]:
         if self.reviewed is not None and self.review_due < self.reviewed:
@@ -160,11 +160,11 @@ class PromptGroup(Struct, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with id, title and questions"
     id: Id
     title: Prose
-    questions: Annotated[tuple[Prompt, ...], Meta(description="a list")]
+    questions: tuple[Prompt, ...]
 
 
 class PromptsFile(Struct, frozen=True):
-    groups: Annotated[tuple[PromptGroup, ...], Meta(description="a list")]
+    groups: tuple[PromptGroup, ...]
 
 
 class Rule(Struct, kw_only=True, frozen=True):
@@ -183,7 +183,7 @@ class Rule(Struct, kw_only=True, frozen=True):
 
 # Who each study took (``studies``): a criterion names one single-choice situation answer.
 SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
-AnyList = Annotated[tuple[Any, ...], Meta(description="a list")]
+AnyList = tuple[Any, ...]
 
 
 class Criterion(Struct, kw_only=True, frozen=True):
@@ -214,7 +214,7 @@ class StudyEntry(Struct, kw_only=True, frozen=True):
     name: Prose
     kind: Literal[STUDY_KINDS]  # type: ignore[valid-type]
     pages: IdList = ()
-    criteria: Annotated[tuple[Criterion, ...], Meta(description="a list")] = ()
+    criteria: tuple[Criterion, ...] = ()
     applies: Prose | None = None
     label: Prose | None = None
 
@@ -240,14 +240,14 @@ class ValueConflictEntry(Struct, kw_only=True, frozen=True):
 
 
 class TailoringFile(Struct, frozen=True):
-    grid_rows: Annotated[tuple[GridRow, ...], Meta(description="a list")]
+    grid_rows: tuple[GridRow, ...]
     framings: labels("Framings", FRAMINGS)  # type: ignore[valid-type]
-    options: Annotated[tuple[OptionDef, ...], Meta(description="a list")]
-    rules: Annotated[tuple[Rule, ...], Meta(description="a list")]
+    options: tuple[OptionDef, ...]
+    rules: tuple[Rule, ...]
     studies: Annotated[tuple[StudyEntry, ...], Meta(description="a list of studies")] = ()
     # situation answer -> the prompt id suggested when the answer is "I'm not sure" (checks.check_tailoring)
     unsure_questions: Mapping | None = None
-    value_conflicts: Annotated[tuple[ValueConflictEntry, ...], Meta(description="a list")] = ()
+    value_conflicts: tuple[ValueConflictEntry, ...] = ()
     flag_texts: labels("FlagTexts", FLAG_CODES) | None = None  # type: ignore[valid-type]
 
 
