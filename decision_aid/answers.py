@@ -6,6 +6,7 @@ what was expected and what was received; nothing is guessed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import typing
@@ -21,7 +22,7 @@ from . import limits
 from .errors import AnswersError, Problem, quote
 from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .safe_files import write_file
-from .validation import INVALID, Bool, Checker, Text, one_of
+from .validation import INVALID, Bool, Checker, Text, one_of, read_file
 
 FORMAT = "decision-aid-answers"
 VERSION = 1
@@ -157,29 +158,15 @@ class Answers:
         return any(v is False for v in self.sure.values())
 
     def to_dict(self) -> dict[str, Any]:
-        """The answers file's JSON object; unanswered keys are left out."""
+        """The answers file's JSON object (a copy); unanswered keys are left out: None, or empty where nothing is
+        an answer (the leaning, the situation it was given in and the language are kept whenever set)."""
         data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-        if self.situation:
-            data["situation"] = {
-                k: list(v) if k in LIST_FIELDS else v for k, v in self.situation.items()
-            }
-        if self.values:
-            data["values"] = dict(self.values)
-        if self.leaning is not None:
-            data["leaning"] = self.leaning
-        if self.leaning_situation is not None:
-            data["leaning_situation"] = {
-                k: list(v) if k in LIST_FIELDS else v for k, v in self.leaning_situation.items()
-            }
-        if self.sure:
-            data["sure"] = dict(self.sure)
-        if self.questions:
-            data["questions"] = list(self.questions)
-        if self.own_questions:
-            data["own_questions"] = list(self.own_questions)
-        if self.name:
-            data["name"] = self.name
-        data["language"] = self.language
+        for key, value in dataclasses.asdict(self).items():
+            if value is None or (not value and key not in ("leaning", "leaning_situation", "language")):
+                continue
+            if key in ("situation", "leaning_situation"):
+                value = {k: list(v) if k in LIST_FIELDS else v for k, v in value.items()}
+            data[key] = list(value) if isinstance(value, tuple) else value
         return data
 
 
@@ -243,38 +230,23 @@ def _answers(f: AnswersFile) -> Answers:
 
 def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[str] | None = None) -> Answers:
     """Read an answers file; raise AnswersError naming the file and every problem."""
-    path = Path(path)
     source = str(path)
+    text = read_file(Path(path), "answers file", AnswersError)
+
+    def no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        # json keeps the last of two equal keys without a word; an answer given twice is ambiguous, so say so.
+        keys: set[str] = set()
+        for key, _ in pairs:
+            if key in keys:
+                raise AnswersError([Problem(source, key, "each key at most once in an object", "it twice")])
+            keys.add(key)
+        return dict(pairs)
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AnswersError([Problem(source, "(file)", "an existing answers file", "no such file")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError([Problem(source, "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
-    try:
-        data = json.loads(limits.check_json(text, source, AnswersError), object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(limits.check_json(text, source, AnswersError), object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise AnswersError(
-            [Problem(source, "(file)", "valid JSON", quote(exc.msg), line=exc.lineno)]
-        ) from None
-    except _DuplicateKey as exc:
-        raise AnswersError([Problem(source, exc.key, "each key at most once in an object", "it twice")]) from None
+        raise AnswersError([Problem(source, "(file)", "valid JSON", quote(exc.msg), line=exc.lineno)]) from None
     return parse_answers(data, source=source, known_questions=known_questions)
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str):
-        self.key = key
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    # json keeps the last of two equal keys without a word; an answer given twice is ambiguous, so say so.
-    out: dict[str, object] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
 
 
 def save_answers(answers: Answers, path: str | os.PathLike[str]) -> None:

@@ -17,7 +17,7 @@ from msgspec import Meta
 from .errors import ClinicError, Problem, quote
 from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .limits import check_toml
-from .validation import INVALID, Bool, Checker, Text
+from .validation import INVALID, Bool, Checker, Text, read_file
 
 DEFAULT_IDLE_SECONDS = 180
 MIN_IDLE_SECONDS = 60  # the warning alone counts down 30 seconds; less would leave no time to read
@@ -26,10 +26,13 @@ ENV_VAR = "DECISION_AID_CLINIC"
 
 
 class ClinicTrial(msgspec.Struct, frozen=True):
-    name: str
-    id: str
-    contact: str
-    summary: str
+    """An open trial the clinic lists: a [[trials]] table of the clinic file."""
+
+    EXPECTED: ClassVar[str] = "a table with name, id, contact and summary"
+    name: Text
+    id: Text
+    contact: Text
+    summary: Text
 
 
 class Clinic(msgspec.Struct, frozen=True):
@@ -64,14 +67,6 @@ Minutes = Annotated[int, Meta(ge=MIN_IDLE_SECONDS // 60, le=MAX_IDLE_SECONDS // 
     float, Meta(ge=MIN_IDLE_SECONDS / 60, le=MAX_IDLE_SECONDS / 60)]
 
 
-class TrialTable(msgspec.Struct, frozen=True, kw_only=True):
-    EXPECTED: ClassVar[str] = "a table with name, id, contact and summary"
-    name: Text
-    id: Text
-    contact: Text
-    summary: Text
-
-
 class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
     """The clinic file's tables and keys, as a clinic's IT writes them."""
 
@@ -83,7 +78,7 @@ class ClinicFile(msgspec.Struct, frozen=True, kw_only=True):
         description=f"a number of minutes from {MIN_IDLE_SECONDS // 60} to {MAX_IDLE_SECONDS // 60}")] | None = None
     export_folder: Annotated[str, Meta(pattern=ABSOLUTE, description="an absolute folder path")] | None = None
     paper: Paper = "a4"
-    trials: Annotated[tuple[TrialTable, ...], Meta(description="a list of [[trials]] tables")] = ()
+    trials: Annotated[tuple[ClinicTrial, ...], Meta(description="a list of [[trials]] tables")] = ()
     language: Text | None = None  # the language a session starts in: a code of decision_aid.i18n.LANGUAGES
 
 
@@ -98,8 +93,7 @@ def parse_clinic(data: dict[str, Any], *, source: str) -> Clinic:
     return Clinic(name=f.name, phone=f.phone, nurse=f.nurse, kiosk=f.kiosk,
                   idle_timeout_seconds=DEFAULT_IDLE_SECONDS if minutes is None else int(minutes * 60),
                   export_folder=Path(f.export_folder).expanduser() if f.export_folder else None, paper=f.paper,
-                  trials=tuple(ClinicTrial(name=t.name, id=t.id, contact=t.contact, summary=t.summary)
-                               for t in f.trials), source=source, language=f.language or SOURCE_LANGUAGE)
+                  trials=f.trials, source=source, language=f.language or SOURCE_LANGUAGE)
 
 
 def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:
@@ -107,16 +101,13 @@ def load_clinic(path: str | os.PathLike[str] | None = None) -> Clinic:
     explicit = path is not None or bool(os.environ.get(ENV_VAR))  # issue 18: DECISION_AID_CLINIC="" means unset
     path = Path(path if path is not None else os.environ.get(ENV_VAR) or default_clinic_path())
     source = str(path)
-    if not path.exists():
-        if explicit:
-            raise ClinicError([Problem(source, "(file)", "an existing clinic file", "no such file")])
+    if not explicit and not path.exists():
         return Clinic()
+    text = read_file(path, "clinic file", ClinicError)
     import tomllib  # only when there is a file: most starts have none
 
     try:
-        data = tomllib.loads(check_toml(path.read_text(encoding="utf-8"), source, ClinicError))
+        data = tomllib.loads(check_toml(text, source, ClinicError))
     except tomllib.TOMLDecodeError as exc:
         raise ClinicError([Problem(source, "(file)", "valid TOML", quote(str(exc)))]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClinicError([Problem(source, "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
     return parse_clinic(data, source=source)

@@ -23,12 +23,13 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, UnsetType
 
-from .errors import Problem, quote
+from .errors import Problem, ProblemsError, quote
 
 PROSE = {"prose": True}
 Text = Annotated[str, Meta(pattern=r"\S", description="a non-empty text")]
@@ -50,6 +51,16 @@ class Located(msgspec.Struct, frozen=True):
     line: int | None
     field: str
     text: str
+
+
+def read_file(path: Path, what: str, error: type[ProblemsError]) -> str:
+    """The UTF-8 text of the file at ``path`` (``what``: "answers file"), or ``error`` saying what is wrong."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error([Problem(str(path), "(file)", f"an existing {what}", "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error([Problem(str(path), "(file)", "a readable UTF-8 file", quote(str(exc)))]) from None
 
 
 def one_of(choices: typing.Iterable[object]) -> str:
