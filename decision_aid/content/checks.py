@@ -326,18 +326,14 @@ def check_compare(r: Reading, d: PageDraft) -> None:
 def fact_ids_written(r: Reading) -> set[str] | None:
     """Every fact id facts.yaml names, valid or not (no cascade of "unknown fact"); None when it is unreadable."""
     data = r.raw.get("facts.yaml")
-    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
-        return None
-    return set(data["facts"])
+    facts = data.get("facts") if isinstance(data, dict) else None
+    return set(facts) if isinstance(facts, dict) else None
 
 
 def trial_name_words(references: Any) -> list[str]:
     """Words of trial names that hold digits ("MF07-01" from "MF07-01, Turkey"): names, not figures."""
-    words = []
-    for ref in references:
-        if ref.trial:
-            words += [w for w in ref.trial.split(",")[0].split() if any(ch.isdigit() for ch in w)]
-    return sorted(set(words))
+    return sorted({w for ref in references if ref.trial for w in ref.trial.split(",")[0].split()
+                   if any(ch.isdigit() for ch in w)})
 
 
 def _line_in(text: str, needle: str) -> int:
@@ -353,31 +349,26 @@ def check_prose(r: Reading, allowed_numbers: list[str]) -> tuple[set[str], set[s
     page_ids = {d.front.id for d in r.pages}
     used_facts, used_terms = set(), set()
     for t in r.prose:
-        line = t.line or 0
+        found: list[tuple[int, str, str]] = []  # (lines into the text, expected, received)
         for fid in markup.fact_ids(t.text):
             if fid in facts:
                 used_facts.add(fid)
             elif fact_keys is not None and fid not in fact_keys:
-                r.problem(t.file, line + _line_in(t.text, "{{"), t.field, "a fact id from facts.yaml in {{…}}",
-                          quote(fid))
-        for tid, _shown in markup.term_marks(t.text):
-            if glossary_broken:
-                break
+                found.append((_line_in(t.text, "{{"), "a fact id from facts.yaml in {{…}}", quote(fid)))
+        for tid, _shown in () if glossary_broken else markup.term_marks(t.text):
             if tid in terms:
                 used_terms.add(tid)
             else:
-                r.problem(t.file, line + _line_in(t.text, "[["), t.field, "a word defined in glossary.yaml",
-                          quote(tid))
+                found.append((_line_in(t.text, "[["), "a word defined in glossary.yaml", quote(tid)))
         for target in markup.link_targets(markup.TERM_RE.sub(" ", t.text)):
-            if not target.startswith(markup.PAGE_SCHEME):
-                r.problem(t.file, line + _line_in(t.text, target), t.field, "a link to another page, written page:ID",
-                          quote(target))
-            elif target[len(markup.PAGE_SCHEME):] not in page_ids:
-                r.problem(t.file, line + _line_in(t.text, target), t.field, "a page id that exists",
-                          quote(target[len(markup.PAGE_SCHEME):]))
-        for lineno, tag in markup.raw_html(t.text):
-            r.problem(t.file, line + lineno - 1, t.field, "Markdown without raw HTML", quote(tag))
-        for lineno, word in markup.bare_numbers(t.text, allowed_numbers):
-            r.problem(t.file, line + lineno - 1, t.field, "figures only through fact placeholders {{…}}",
-                      quote(word))
+            page = target.removeprefix(markup.PAGE_SCHEME)
+            if page == target:
+                found.append((_line_in(t.text, target), "a link to another page, written page:ID", quote(target)))
+            elif page not in page_ids:
+                found.append((_line_in(t.text, target), "a page id that exists", quote(page)))
+        found += [(n - 1, "Markdown without raw HTML", quote(tag)) for n, tag in markup.raw_html(t.text)]
+        found += [(n - 1, "figures only through fact placeholders {{…}}", quote(word))
+                  for n, word in markup.bare_numbers(t.text, allowed_numbers)]
+        for offset, expected, received in found:
+            r.problem(t.file, (t.line or 0) + offset, t.field, expected, received)
     return used_facts, used_terms
