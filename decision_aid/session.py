@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import limits
-from .answers import ASKED_WHEN, LIST_FIELDS, Answers, is_asked, parse_answers
+from .answers import LIST_FIELDS, Answers, is_asked, parse_answers
 from .clinic import Clinic
 from .content import languages_of
 from .content.model import Content, Page
@@ -110,14 +110,10 @@ class Session:
 
     def set_situation(self, *, key: str, value: str | Iterable[str] | None) -> None:
         """A single choice (a choice id, or None to clear) or, for a list question, a sequence of choice ids."""
-        situation: dict[str, Any] = dict(self._answers.situation)
         if key in LIST_FIELDS:
             value = tuple(dict.fromkeys(value or ())) or None
-        situation[key] = value
-        for asked in ASKED_WHEN:
-            if not is_asked(asked, situation):
-                situation.pop(asked, None)
-        situation = _without_none(situation)
+        given: dict[str, Any] = {**self._answers.situation, key: value}
+        situation = {k: v for k, v in given.items() if v is not None and is_asked(k, given)}
         self._replace("situation", situation=situation,
                       questions=self._with_suggestions(self._answers.situation, situation))
 
@@ -125,9 +121,13 @@ class Session:
         """Each new "I'm not sure" ticks its suggested question; an answer no longer "not sure" unticks it."""
         before = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=old)))
         after = set(suggested_questions(self.content, dataclasses.replace(self._answers, situation=new)))
-        wanted = (set(self._answers.questions) | (after - before)) - (before - after)
-        order = [p.id for g in self.content.prompt_groups for p in g.prompts]
-        return tuple(q for q in order if q in wanted)
+        return self._in_prompt_order((set(self._answers.questions) | (after - before)) - (before - after))
+
+    def _in_prompt_order(self, questions: set[str]) -> tuple[str, ...]:
+        """The prompt list's order, so the summary reads in the same order as the screen (an unknown id, first, is
+        refused by the answers' check)."""
+        rank = {p.id: i for i, p in enumerate(p for g in self.content.prompt_groups for p in g.prompts)}
+        return tuple(sorted(questions, key=lambda q: rank.get(q, -1)))
 
     def set_value(self, *, key: str, value: int | None) -> None:
         self._replace("values", values=_without_none({**self._answers.values, key: value}))
@@ -148,16 +148,8 @@ class Session:
         self._replace("sure", sure=_without_none({**self._answers.sure, key: None if value is None else bool(value)}))
 
     def set_question(self, *, question_id: str, ticked: bool) -> None:
-        current = self._answers.questions
-        if ticked and question_id not in current:
-            wanted = set(current) | {question_id}
-        elif not ticked and question_id in current:
-            wanted = set(current) - {question_id}
-        else:
-            return
-        # Keep the prompt list's order, so the summary reads in the same order as the screen.
-        order = [p.id for g in self.content.prompt_groups for p in g.prompts]
-        self._replace("questions", questions=tuple(sorted(wanted, key=lambda q: order.index(q) if q in order else -1)))
+        if (question_id in self._answers.questions) != ticked:
+            self._replace("questions", questions=self._in_prompt_order(set(self._answers.questions) ^ {question_id}))
 
     def add_own_question(self, *, text: str) -> bool:
         text = limits.clean_typed(text, limits.MAX_OWN_QUESTION_CHARS)  # issue 18: no controls, bounded

@@ -16,35 +16,21 @@ from msgspec import Meta
 from ..answers import LEANING_CHOICES, LIST_FIELDS, SITUATION_CHOICES, SURE_ITEMS, VALUE_ITEMS, VALUE_MAX, VALUE_MIN
 from ..errors import quote
 from ..validation import Prose, Text
-from .model import (
-    AUDIENCES,
-    FLAG_CODES,
-    FRAMINGS,
-    STEPS,
-    STUDY_KINDS,
-    Bundle,
-    Fact,
-    GridRow,
-    Id,
-    IdList,
-    OptionDef,
-    Reference,
-)
+from . import model
+from .model import AUDIENCES, FLAG_CODES, FRAMINGS, STEPS, STUDY_KINDS, GridRow, Id, IdList, OptionDef
 from .records import Date, Struct, Version
 
 Mapping = dict[str, Any]
 PageId = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
                              description="a page id of lower-case letters, digits and '-'")]
 
-BundleFile = Bundle  # bundle.yaml is the bundle, as the model keeps it
-
 
 class ReferencesFile(Struct, frozen=True):
-    references: dict[Id, Reference]
+    references: dict[Id, model.Reference]
 
 
 class FactsFile(Struct, frozen=True):
-    facts: dict[Id, Fact]
+    facts: dict[Id, model.Fact]
 
 
 class GlossaryEntry(Struct, kw_only=True, frozen=True):
@@ -183,14 +169,13 @@ class Rule(Struct, kw_only=True, frozen=True):
 
 # Who each study took (``studies``): a criterion names one single-choice situation answer.
 SINGLE_ANSWERS = tuple(k for k in SITUATION_CHOICES if k not in LIST_FIELDS)
-AnyList = tuple[Any, ...]
 
 
 class Criterion(Struct, kw_only=True, frozen=True):
     EXPECTED: ClassVar[str] = "a mapping with answer, took, not_took, not_included and unsure"
     answer: Text
-    took: AnyList
-    not_took: AnyList
+    took: tuple[Any, ...]
+    not_took: tuple[Any, ...]
     not_included: Prose
     unsure: Prose
 
@@ -253,7 +238,7 @@ class TailoringFile(Struct, frozen=True):
 
 # Each YAML file of the folder (files.YAML_FILES) and its declaration.
 FILES: dict[str, Any] = {
-    "bundle.yaml": BundleFile,
+    "bundle.yaml": model.Bundle,  # the bundle, as the model keeps it
     "references.yaml": ReferencesFile,
     "facts.yaml": FactsFile,
     "glossary.yaml": GlossaryFile,
