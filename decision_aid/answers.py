@@ -22,7 +22,7 @@ from . import limits
 from .errors import AnswersError, Problem, quote
 from .i18n import LANGUAGES, SOURCE_LANGUAGE
 from .safe_files import write_file
-from .validation import INVALID, Bool, Checker, Text, one_of, read_file
+from .validation import INVALID, Bool, Checker, Text, choices_of, fields_of, one_of, read_file
 
 FORMAT = "decision-aid-answers"
 VERSION = 1
@@ -111,20 +111,7 @@ class AnswersFile(msgspec.Struct, frozen=True, kw_only=True):
     language: Text | UnsetType = UNSET
 
 
-def _declared(cls: type[msgspec.Struct]) -> dict[str, tuple[str, ...]]:
-    """Each field of a Struct with its choices (a Literal's values, or those of a list's entries)."""
-    out = {}
-    for f in msgspec.structs.fields(cls):
-        tp = typing.get_args(f.type)[0]  # without "| UnsetType"
-        while typing.get_origin(tp) is Annotated:
-            tp = typing.get_args(tp)[0]
-        if typing.get_origin(tp) is tuple:
-            tp = typing.get_args(tp)[0]
-        out[f.name] = typing.get_args(tp)
-    return out
-
-
-SITUATION_CHOICES: dict[str, tuple[str, ...]] = _declared(Situation)
+SITUATION_CHOICES: dict[str, tuple[str, ...]] = {f.name: choices_of(f.type) for f in fields_of(Situation)}
 # Questions where a person ticks any number of choices.
 LIST_FIELDS = frozenset(f.name for f in msgspec.structs.fields(Situation) if "tuple" in str(f.type))
 VALUE_ITEMS = tuple(f.name for f in msgspec.structs.fields(Values))

@@ -83,6 +83,12 @@ def _unwrap(tp: Any) -> tuple[Any, Meta | None]:
             return tp, meta
 
 
+def choices_of(tp: Any) -> tuple[Any, ...]:
+    """The values a Literal allows, or those a list's entries may take."""
+    inner, _ = _unwrap(tp)
+    return typing.get_args(_unwrap(typing.get_args(inner)[0])[0] if typing.get_origin(inner) is tuple else inner)
+
+
 def expected_of(tp: Any) -> str:
     inner, meta = _unwrap(tp)
     if meta is not None and meta.description:
