@@ -97,14 +97,16 @@ class Session:
         return bool(a.situation or a.values or a.leaning or a.sure or a.questions or a.own_questions or a.name)
 
     # -- writing ---------------------------------------------------------------------------------------------
-    def _replace(self, what: str, **changes: Any) -> None:
-        """Take a change, checked against the answers file's declaration (AnswersError, a ValueError, if wrong)."""
+    def _replace(self, what: str, *, content: Content | None = None, **changes: Any) -> None:
+        """Take a change (in ``content``'s words when given), checked against the answers file's declaration
+        (AnswersError, a ValueError, if wrong)."""
+        content = content or self.content
         data = dataclasses.replace(self._answers, **changes).to_dict()
-        answers = parse_answers(data, source="the session", known_questions=self.content.prompt_ids())
+        answers = parse_answers(data, source="the session", known_questions=content.prompt_ids())
         if answers == self._answers:
             return
-        self._answers = answers
-        if what in ("situation", "values", "leaning"):
+        self._answers, self.content = answers, content
+        if what in ("situation", "values", "leaning", "language"):
             self._view = None
         self.answers_changed.emit(self, what)
 
@@ -179,16 +181,10 @@ class Session:
     def set_language(self, *, language: str) -> None:
         """Go on in ``language``, one of ``languages`` (that language's words over the same pages, facts and ids):
         every answer is kept; the tailored view is made again in the new words. Checked like any answer."""
-        if language == self._answers.language:
-            return
         content = self.contents.get(language)
         if content is None:
             raise AnswersError([Problem("the session", "language", one_of(self.contents), quote(language))])
-        data = dataclasses.replace(self._answers, language=language).to_dict()
-        self._answers = parse_answers(data, source="the session", known_questions=content.prompt_ids())
-        self.content = content
-        self._view = None
-        self.answers_changed.emit(self, "language")
+        self._replace("language", content=content, language=language)
 
     # -- display -----------------------------------------------------------------------------------------------
     def set_text_scale(self, *, scale: int) -> None:

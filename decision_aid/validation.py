@@ -131,20 +131,15 @@ class _Plan(msgspec.Struct, frozen=True):
 @functools.cache
 def _plan(tp: Any) -> _Plan:
     inner, meta = _unwrap(tp)
-    origin = typing.get_origin(inner)
+    meta, args = meta or Meta(), typing.get_args(inner)
     if is_struct(inner):
         return _Plan("struct")
-    if origin is tuple:
-        item_type = typing.get_args(inner)[0]
-        unique = (meta.extra or {}).get("unique") if meta is not None else None
-        min_length = (meta.min_length or 0) if meta is not None else 0
-        return _Plan(
-            "list", item_type, of_structs=is_struct(_unwrap(item_type)[0]), unique=unique, min_length=min_length
-        )
-    if origin is dict and is_struct(_unwrap(typing.get_args(inner)[1])[0]):
-        key_type, item_type = typing.get_args(inner)
-        return _Plan("keyed", item_type, key_type)
-    return _Plan("scalar", prose=meta is not None and meta.extra == PROSE)
+    if typing.get_origin(inner) is tuple:
+        unique, of_structs = (meta.extra or {}).get("unique"), is_struct(_unwrap(args[0])[0])
+        return _Plan("list", args[0], of_structs=of_structs, unique=unique, min_length=meta.min_length or 0)
+    if typing.get_origin(inner) is dict and is_struct(_unwrap(args[1])[0]):
+        return _Plan("keyed", args[1], args[0])
+    return _Plan("scalar", prose=meta.extra == PROSE)
 
 
 def _line_of(data: object, key: object) -> int | None:
