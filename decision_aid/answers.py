@@ -28,14 +28,8 @@ FORMAT = "decision-aid-answers"
 VERSION = 1
 VALUE_MIN, VALUE_MAX = 0, 4
 
-Symptoms = Literal["none", "some", "unsure"]
 SymptomKind = Literal["bleeding", "open_wound", "infection", "pain", "smell"]
-Response = Literal["shrinking", "stable", "growing", "too_early", "unsure"]
-Months = Literal["under_4", "4_to_8", "over_8", "not_started", "unsure"]
 Site = Literal["bone", "lung", "liver", "brain", "skin_or_nodes", "other", "unsure"]
-Extent = Literal["few", "many", "unsure"]
-TumorType = Literal["hr_positive", "her2_positive", "triple_negative", "unsure"]
-TrialOffered = Literal["yes", "no", "not_discussed"]
 Leaning = Literal["medicines_only", "surgery", "radiation", "trial", "symptom_relief", "unsure"]
 Value = Annotated[int, Meta(ge=VALUE_MIN, le=VALUE_MAX, description=f"a whole number from {VALUE_MIN} to {VALUE_MAX}")]
 Kinds = Annotated[tuple[SymptomKind, ...], Meta(description="a list of " + one_of(typing.get_args(SymptomKind)),
@@ -57,14 +51,14 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
 
     EXPECTED: ClassVar[str] = "a JSON object"
     FILE_ORDER: ClassVar[bool] = True
-    breast_symptoms: Symptoms | UnsetType = UNSET
+    breast_symptoms: Literal["none", "some", "unsure"] | UnsetType = UNSET
     symptom_kinds: Kinds | UnsetType = UNSET
-    distant_response: Response | UnsetType = UNSET
-    months_on_treatment: Months | UnsetType = UNSET
+    distant_response: Literal["shrinking", "stable", "growing", "too_early", "unsure"] | UnsetType = UNSET
+    months_on_treatment: Literal["under_4", "4_to_8", "over_8", "not_started", "unsure"] | UnsetType = UNSET
     spread_sites: Sites | UnsetType = UNSET
-    spread_extent: Extent | UnsetType = UNSET
-    tumor_type: TumorType | UnsetType = UNSET
-    trial_offered: TrialOffered | UnsetType = UNSET
+    spread_extent: Literal["few", "many", "unsure"] | UnsetType = UNSET
+    tumor_type: Literal["hr_positive", "her2_positive", "triple_negative", "unsure"] | UnsetType = UNSET
+    trial_offered: Literal["yes", "no", "not_discussed"] | UnsetType = UNSET
 
 
 # A question asked only while another answer is the one named: which problems the tumor causes, while it causes some.

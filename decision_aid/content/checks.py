@@ -120,13 +120,10 @@ def condition(r: Reading, rel: str, cond: Any, field_name: str) -> dict[str, Any
         if not r.among(rel, line, f"{field_name}.{key}", key, RULE_FIELDS, "an answer: one of "):
             continue
         only = isinstance(accepted, dict) and list(accepted) == ["only"] and key in LIST_FIELDS
-        if only:
-            accepted = accepted["only"]
+        accepted = accepted["only"] if only else accepted
         if not isinstance(accepted, list) or not accepted:
-            expected = "a list of " + ", ".join(choices)
-            if key in LIST_FIELDS:
-                expected += ", or {only: [...]} for answers with nothing else ticked"
-            r.problem(rel, line, f"{field_name}.{key}", expected, quote(accepted))
+            or_only = ", or {only: [...]} for answers with nothing else ticked" if key in LIST_FIELDS else ""
+            r.problem(rel, line, f"{field_name}.{key}", "a list of " + ", ".join(choices) + or_only, quote(accepted))
             continue
         for value in accepted:
             r.among(rel, line, f"{field_name}.{key}", value, choices, "values among ")
@@ -244,19 +241,18 @@ def check_pages(r: Reading) -> dict[str, dict[str, Any] | None]:
     if t is None:
         return show_when
     by_id = {d.front.id: d for d in r.pages}
-    option_pages = set()
     for option in t.options:
         d = by_id.get(option.page)
         if d is None:
             r.problem("tailoring.yaml", r.where("tailoring.yaml", option).line_of("page"), f"options.{option.id}.page",
                       "a page id that exists", quote(option.page))
             continue
-        option_pages.add(option.page)
         if d.front.step != "option" or d.front.option != option.id:
             r.problem(d.rel, d.data.line_of("option"), "option", f"{option.id} (with step: option)",
                       quote(d.front.option))
         check_grid(r, d, t.grid_rows)
     main_pages = {option.id: by_id.get(option.page) for option in t.options}
+    option_pages = {option.page for option in t.options}
     for d in r.pages:
         if d.front.step != "option" or d.front.id in option_pages:
             continue
@@ -273,8 +269,7 @@ def check_pages(r: Reading) -> dict[str, dict[str, Any] | None]:
         check_grid(r, d, t.grid_rows)
     for rule in t.rules:
         for note in rule.notes:
-            d = by_id.get(note)
-            if d is None or d.front.step != "note":
+            if note not in by_id or by_id[note].front.step != "note":
                 r.problem("tailoring.yaml", r.where("tailoring.yaml", rule).line_of("notes"), f"rules.{rule.id}.notes",
                           "ids of pages with step: note", quote(note))
     return show_when
