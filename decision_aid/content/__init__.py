@@ -43,10 +43,9 @@ def read_content(root: str | Path) -> tuple[Content | None, list[Problem], dict[
         r.problem(str(root), None, "(folder)", "a content folder", "no such folder")
         return None, r.problems, {}
     for rel in files.YAML_FILES:
-        declaration = schema.FILES[rel]
         data = r.raw[rel] = read.read_yaml(root, rel, r.problems)
         checker = r.checkers[rel] = Checker(rel, r.problems, prose=r.prose)
-        checked = None if data is None else checker.struct(data, declaration)
+        checked = None if data is None else checker.struct(data, schema.FILES[rel])
         r.files[rel] = None if checked is INVALID else checked
     _read_pages(r)
     checks.check_references(r)

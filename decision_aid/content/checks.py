@@ -194,9 +194,8 @@ def check_studies(r: Reading) -> None:
         return
     # every study named in the file, a broken one too (reported already): no cascade onto its figures
     ids = [s["id"] for s in r.raw["tailoring.yaml"].get("studies") or () if isinstance(s, dict) and "id" in s]
-    lines = r.raw["facts.yaml"]["facts"] if r.files.get("facts.yaml") else None
-    for fid, fact in r.facts.items():
-        line = lines.line_of(fid) if lines is not None else None
+    for fid, fact in r.facts.items():  # (facts.yaml read: a mapping of facts with the line of each)
+        line = r.raw["facts.yaml"]["facts"].line_of(fid)
         if fact.study is None:
             ref = r.references.get(fact.source)
             if ref is not None and ref.trial:
