@@ -79,25 +79,17 @@ class FrontMatter(Struct, kw_only=True, frozen=True):
 
 # -- form, prompts, tailoring ----------------------------------------------------------------------------------
 
-class Labels(Struct, frozen=True):
-    """A label for each choice, none missing, none more: declared from the choices by ``labels``."""
-
-    EXPECTED: ClassVar[str] = "a mapping"
-    MISSING: ClassVar[str] = "a label for it"
-
-
 def labels(name: str, keys: tuple[str, ...]) -> Any:
+    """A label for each choice, none missing, none more."""
     fields = [(key if key.isidentifier() else "_" + key, Prose, msgspec.field(name=key)) for key in keys]
-    return msgspec.defstruct(name, fields, bases=(Labels,), kw_only=True)
-
-
-class Question(Struct, frozen=True):
-    EXPECTED: ClassVar[str] = "a question with prompt, help and choices"
+    return msgspec.defstruct(name, fields, bases=(Struct,), kw_only=True, frozen=True,
+                             namespace={"EXPECTED": "a mapping", "MISSING": "a label for it"})
 
 
 def question(name: str, choices: tuple[str, ...]) -> Any:
     return msgspec.defstruct(name, [("prompt", Prose), ("help", Prose | None, None),
-                                    ("choices", labels(name + "Choices", choices))], bases=(Question,), kw_only=True)
+                                    ("choices", labels(name + "Choices", choices))], bases=(Struct,), kw_only=True,
+                             frozen=True, namespace={"EXPECTED": "a question with prompt, help and choices"})
 
 
 class Section(Struct, frozen=True):
