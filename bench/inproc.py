@@ -224,7 +224,8 @@ def store(runs: int) -> dict:
 
     root = content_dir()
     path = content_store.checkout_store(root)
-    if path is None or content_store.read_checkout_store(path, root) is None:  # the files changed: one start writes it
+    # the files changed: one start writes it
+    if path is None or content_store.read_checkout_store(path, root, content_store.stamp(root)) is None:
         subprocess.run([sys.executable, "-c", "from decision_aid.content import start_content; "
                         "from decision_aid.paths import content_dir; start_content(content_dir())"], check=True)
     t0 = time.perf_counter()

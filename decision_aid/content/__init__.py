@@ -175,10 +175,12 @@ def start_content(root: str | Path) -> tuple[Content, Callable[[], None] | None]
     if bundled is not None:
         return bundled, None
     path = store.checkout_store(root)
-    shown = None if path is None else store.read_checkout_store(path, root)
-    if path is None or shown is None:
+    if path is None:
+        return load_content(root), None
+    made_from = store.stamp(root)  # before any read: files edited while they are read are read again next time
+    shown = store.read_checkout_store(path, root, made_from)
+    if shown is None:
         content = load_content(root)
-        if path is not None:
-            store.write_checkout_store(content, path)
+        store.write_checkout_store(content, path, made_from)
         return content, None
     return shown, functools.partial(store.rederive, shown, root, path)

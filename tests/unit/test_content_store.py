@@ -137,7 +137,7 @@ class Bomb:
 
 def _plant_checkout_store(root, genuine, fact_id, phrase="99 in 100 people"):
     """A store of the current format and code that claims the files' fingerprint, with one figure changed."""
-    stored = msgspec.msgpack.decode(store.encode(genuine, store.code_stamp()))
+    stored = msgspec.msgpack.decode(store.encode(genuine, store.stamp(root)))
     stored["content"]["facts"][fact_id]["phrase"] = phrase
     assert stored["content"]["fingerprint"] == fingerprint(root)  # the claim is right
     path = root / store.CHECKOUT_STORE
