@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .display import has_display
 from .paths import content_dir
+
+if TYPE_CHECKING:
+    import argparse
 
 NO_DISPLAY = (
     "decision-aid: there is no display here (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; "
@@ -18,6 +21,8 @@ NO_DISPLAY = (
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # only when there are arguments: its import, gettext's and locale's cost the plain start 4 ms
+
     parser = argparse.ArgumentParser(
         prog="decision-aid",
         description="A decision aid for people with stage 4 breast cancer whose breast tumor is still in place.",
@@ -194,7 +199,10 @@ def review_packet_command(*, out: str, content: str | None, previous: str | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    if not given:  # the plain start (a desktop launcher, a clinic file's kiosk): nothing to parse, argparse not loaded
+        return window_command(content=None, kiosk=False, clinic=None)
+    args = _parser().parse_args(given)
     if args.command == "check-content":
         return check_content_command(args.directory, strict=args.strict)
     if args.command == "summary":
@@ -210,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
             os.environ[ENV_VAR] = args.clinic
 
         return run_self_test(content=args.content)
+    return window_command(content=args.content, kiosk=args.kiosk, clinic=args.clinic)
+
+
+def window_command(*, content: str | None, kiosk: bool, clinic: str | None) -> int:
+    """The window: exit 2 with a message when there is no display or no usable temporary folder."""
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -223,4 +236,4 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .app import run_app
 
-    return run_app(content=args.content, kiosk=args.kiosk, clinic=args.clinic)
+    return run_app(content=content, kiosk=kiosk, clinic=clinic)

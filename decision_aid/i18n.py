@@ -42,9 +42,11 @@ def translation(language: str) -> _gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         found = _gettext.NullTranslations()
     else:
-        # No fallback: a missing compiled catalogue is an installation fault, told at once, not English shown
-        # silently to a person who chose Spanish.
-        found = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+        # No fallback: a missing compiled catalogue is an installation fault, told at once (FileNotFoundError), not
+        # English shown silently to a person who chose Spanish. Opened by its path, as gettext.translation would find
+        # it, without its search through the locale's aliases (which imports locale: about 1.5 ms of the start).
+        with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as catalogue:
+            found = _gettext.GNUTranslations(catalogue)
     _translations[language] = found
     return found
 
