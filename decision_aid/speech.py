@@ -8,14 +8,14 @@ Windows' own voices (System.Speech, through PowerShell). Nothing goes over the n
 
 from __future__ import annotations
 
-import base64
+import functools
 import html
 import re
 import shutil
 import sys
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, Protocol
 
 import msgspec
 
@@ -74,38 +74,56 @@ def sentences(text: str) -> list[str]:
 
 # -- HTML: its sentences, and one of them marked -----------------------------------------------------------------
 
-class _Pieces(HTMLParser):
+
+class Pieces(Protocol):
     """The HTML as a list of tags and text pieces; ``plain`` is the text a person hears, one line per block."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[tuple[str, str, int]] = []  # (kind, raw or text, offset in plain)
-        self.plain = ""
+    pieces: list[tuple[str, str, int]]  # (kind, raw or text, offset in plain)
+    plain: str
 
-    def _tag(self, raw: str, name: str, closing: bool) -> None:
-        if name in _BLOCK_TAGS and self.plain and not self.plain.endswith("\n"):
-            self.plain += "\n"
-        self.pieces.append(("tag", raw, len(self.plain)))
+    def feed(self, data: str) -> None: ...  # html.parser.HTMLParser's
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(self.get_starttag_text() or f"<{tag}>", tag, False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(self.get_starttag_text() or f"<{tag}/>", tag, False)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._tag(f"</{tag}>", tag, True)
-
-    def handle_data(self, data: str) -> None:
-        text = re.sub(r"\s+", " ", data)
-        if self.plain.endswith(("\n", " ")) or not self.plain:
-            text = text.lstrip(" ")
-        self.pieces.append(("text", text, len(self.plain)))
-        self.plain += text
+    def close(self) -> None: ...
 
 
-def _parse(markup: str) -> _Pieces:
-    parser = _Pieces()
+@functools.cache
+def _parser_class() -> type[Any]:
+    """The parser of ``Pieces``, made when a page is first read aloud (html.parser is not imported at start)."""
+    from html.parser import HTMLParser
+
+    class _Pieces(HTMLParser):
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.pieces: list[tuple[str, str, int]] = []  # (kind, raw or text, offset in plain)
+            self.plain = ""
+
+        def _tag(self, raw: str, name: str, closing: bool) -> None:
+            if name in _BLOCK_TAGS and self.plain and not self.plain.endswith("\n"):
+                self.plain += "\n"
+            self.pieces.append(("tag", raw, len(self.plain)))
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self._tag(self.get_starttag_text() or f"<{tag}>", tag, False)
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self._tag(self.get_starttag_text() or f"<{tag}/>", tag, False)
+
+        def handle_endtag(self, tag: str) -> None:
+            self._tag(f"</{tag}>", tag, True)
+
+        def handle_data(self, data: str) -> None:
+            text = re.sub(r"\s+", " ", data)
+            if self.plain.endswith(("\n", " ")) or not self.plain:
+                text = text.lstrip(" ")
+            self.pieces.append(("text", text, len(self.plain)))
+            self.plain += text
+
+    return _Pieces
+
+
+def _parse(markup: str) -> Pieces:
+    parser: Pieces = _parser_class()()
     parser.feed(markup)
     parser.close()
     return parser
@@ -221,6 +239,8 @@ class WindowsVoice(Backend):
                 "$s.Speak([Console]::In.ReadToEnd()); $s.Dispose()")
 
     def _command(self, text: str, rate: int, language: str, path: Path | None) -> Command:
+        import base64
+
         encoded = base64.b64encode(self._script(rate, language, path).encode("utf-16-le")).decode("ascii")
         return Command(("powershell", "-NoProfile", "-NonInteractive", "-EncodedCommand", encoded), text)
 
