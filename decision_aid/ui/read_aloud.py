@@ -13,10 +13,10 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QProcess, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import speech
@@ -25,6 +25,9 @@ from .choice_buttons import ChoiceButton, ChoiceCheck
 from .labels import RichText
 from .reflow import row_of
 from .styling import named
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 # The words of the control (each said in the person's language where it is shown; the symbols stay as they are)
 PLAY_TEXT, PAUSE_TEXT, RESUME_TEXT = N_("Read this page to me"), N_("Pause"), N_("Go on reading")
@@ -113,6 +116,8 @@ class SpeechPlayer(QObject):
         self.state_changed.emit(state)
 
     def _speak(self) -> None:
+        from PySide6.QtCore import QProcess  # with its eight enums, when a page is first read aloud
+
         command = self.backend.speak(self.items[self.index], rate=self.rate, language=self.language)
         process = QProcess(self)
         process.finished.connect(lambda *_a, p=process: self._sentence_done(p))
@@ -134,7 +139,7 @@ class SpeechPlayer(QObject):
             return
         said = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         # espeak-ng ends with 0 even when it found no sound device; it then writes "error: …".
-        if (process.exitStatus() != QProcess.ExitStatus.NormalExit or process.exitCode() != 0
+        if (process.exitStatus() != process.ExitStatus.NormalExit or process.exitCode() != 0
                 or re.search(r"(?im)^error\b", said)):
             self.stop()  # no sound device, or a broken voice: say so rather than race through the page in silence
             self.failed.emit(_(VOICE_FAILED))
@@ -147,7 +152,7 @@ class SpeechPlayer(QObject):
             self._set_state("stopped")
 
     def _error(self, process: QProcess, error) -> None:
-        if process is self._process and error == QProcess.ProcessError.FailedToStart:
+        if process is self._process and error == process.ProcessError.FailedToStart:
             self._process = None
             process.deleteLater()
             self.stop()
@@ -157,7 +162,7 @@ class SpeechPlayer(QObject):
         process, self._process = self._process, None
         if process is not None and shiboken6.isValid(process):
             process.blockSignals(True)
-            if process.state() != QProcess.ProcessState.NotRunning:
+            if process.state() != process.ProcessState.NotRunning:
                 process.kill()
                 process.waitForFinished(2000)
             process.deleteLater()

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import _
 from ..session import TEXT_SCALES, Session
@@ -273,11 +273,15 @@ class SessionView(QWidget):
         """Ask where to save (a file dialog); None when the person cancels. Never in kiosk mode."""
         if self.kiosk:
             return None
+        from PySide6.QtWidgets import QFileDialog  # with its five enums, when a file is first chosen
+
         path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return path or None
 
     def choose_open_path(self, *, title: str, file_filter: str) -> str | None:
         if self.kiosk:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter)
         return path or None
