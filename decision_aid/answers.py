@@ -7,7 +7,6 @@ what was expected and what was received; nothing is guessed.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import typing
 from collections.abc import Collection
@@ -211,6 +210,8 @@ def _answers(f: AnswersFile) -> Answers:
 
 def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[str] | None = None) -> Answers:
     """Read an answers file; raise AnswersError naming the file and every problem."""
+    import json  # here and in save_answers: not needed before the first page
+
     source = str(path)
     text = read_file(Path(path), "answers file", AnswersError)
 
@@ -233,5 +234,7 @@ def load_answers(path: str | os.PathLike[str], *, known_questions: Collection[st
 def save_answers(answers: Answers, path: str | os.PathLike[str]) -> None:
     """Save the answers file (UTF-8 JSON) whole and checked, mode 0600, or raise FileSaveError (an OSError) and
     leave an old file as it was (``safe_files``)."""
+    import json
+
     text = json.dumps(answers.to_dict(), indent=2, ensure_ascii=False) + "\n"
     write_file(path, text.encode("utf-8"), kind=".json")  # issue 18: checked, 0600, FileSaveError (an OSError)

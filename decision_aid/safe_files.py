@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import re
 import tempfile
@@ -73,6 +72,8 @@ def check_bytes(data: bytes, kind: str) -> str | None:
     if kind == ".pdf":
         return check_pdf(data)
     if kind == ".json":
+        import json  # when a JSON file is written, never before the first page
+
         try:
             json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
