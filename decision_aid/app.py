@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import linecache
 import os
 import sys
 
@@ -61,6 +62,7 @@ def _run(*, content, kiosk, clinic, temp) -> int:
     from .ui import signals_qt
     from .ui.main_window import MainWindow
 
+    linecache.clearcache()  # the source of every module PySide6's import hook read (about 1 MB), kept for nothing
     kiosk = kiosk or clinic_model.kiosk
     window = MainWindow(content=bundle, kiosk=kiosk, clinic=clinic_model, contents=languages_of(bundle))
     _stop = signals_qt.quit_on_signals(app)  # issue 18: SIGTERM/SIGHUP clean up like a normal exit
