@@ -213,7 +213,7 @@ def pages(runs: int) -> dict:
 
 def store(runs: int) -> dict:
     """A checkout's start from its content store (decision_aid/content/store.py), once, in this fresh process:
-    ``store_start_ms``, what the start pays before its first page (decode, fingerprint), and ``rederive_ms``, the full
+    ``store_start_ms``, what the start pays before its first page (the stamp, the decode), and ``rederive_ms``, the full
     read and check right after the first paint, with PySide6 loaded as it is by then. bench/run.py runs it a few
     times, each in a fresh process, and takes the medians."""
     import subprocess
