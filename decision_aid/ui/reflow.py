@@ -194,11 +194,10 @@ def row_of(*widgets: QWidget, parent: QWidget | None = None, spacing: int = 10, 
 def clear_layout(layout: QLayout) -> None:
     """Take every item out of ``layout`` and delete it, with its widget (later) or its own items. An item taken out
     of a layout is the taker's to delete: Python's wrapper of it does not own it (issue 18)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.hide()
+            widget.deleteLater()
         elif (inner := item.layout()) is not None:
             clear_layout(inner)
         shiboken6.delete(item)
