@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+import shiboken6
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget, QWidgetItem
 
@@ -17,6 +20,9 @@ class _ReflowLayout(QLayout):
         super().__init__(parent)
         self._items: list = []
         self._spacing = spacing
+        # Qt's own layouts delete their items with themselves; this one keeps them in a Python list, whose wrappers do
+        # not own them, so it deletes them when it goes (else each item outlived it: issue 18, a long day's memory).
+        self.destroyed.connect(partial(_delete_items, self._items))
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item) -> None:
@@ -186,10 +192,19 @@ def row_of(*widgets: QWidget, parent: QWidget | None = None, spacing: int = 10, 
 
 
 def clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
+    """Take every item out of ``layout`` and delete it, with its widget (later) or its own items. An item taken out
+    of a layout is the taker's to delete: Python's wrapper of it does not own it (issue 18)."""
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.hide()
+            widget.deleteLater()
         elif (inner := item.layout()) is not None:
             clear_layout(inner)
+        shiboken6.delete(item)
+
+
+def _delete_items(items: list) -> None:
+    for item in items:
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)
+    items.clear()

@@ -282,6 +282,19 @@ def test_reset_is_a_fresh_window_content(qtbot, make_window, fixture_content):
     assert seen == [1] and not window.session.has_answers()
 
 
+def test_building_every_page_makes_no_widget_without_a_parent(qtbot, make_window, fixture_content):
+    """Issue 18: a page's frame once made a box for content pages on every page, and placed it only on pages that have
+    some (not Options, not Sure): two parentless widgets a session, alive as long as their pages' Python wrappers."""
+    window = make_window(content=fixture_content)
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    for each in window.view.pages:
+        each.ensure_built()
+    settle(qtbot)
+    made = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    assert made == []
+    assert all(each.intro.parent() is not None for each in window.view.pages if each.STEP)
+
+
 # -- the answers file -----------------------------------------------------------------------------------------------
 
 def test_save_and_open_the_answers_file(qtbot, make_window, fixture_content, tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ from ...i18n import _
 from ...session import Session
 from ..content_view import ContentView
 from ..labels import Card, Heading
+from ..reflow import clear_layout
 from ..scroll_column import ScrollColumn
 from . import default_title, lead_first
 
@@ -68,10 +69,15 @@ class StepPage(QWidget):
         header_layout.addWidget(caption)
         header_layout.addWidget(heading)
         scroll.add(header)
-        intro = QWidget()
-        intro_layout = QVBoxLayout(intro)
-        intro_layout.setContentsMargins(0, 0, 0, 0)
-        intro_layout.setSpacing(16)
+        # The content pages of STEP, below the heading; a page without a STEP has none, and no widget for them (one
+        # made and never placed would have no parent, and live as long as the page's Python wrapper: issue 18).
+        intro, intro_layout = None, None
+        if self.STEP:
+            intro = QWidget()
+            intro_layout = QVBoxLayout(intro)
+            intro_layout.setContentsMargins(0, 0, 0, 0)
+            intro_layout.setSpacing(16)
+            scroll.add(intro)
         self._skeleton = (scroll, caption, heading, intro, intro_layout)
         return self._skeleton
 
@@ -89,11 +95,18 @@ class StepPage(QWidget):
 
     @property
     def intro(self) -> QWidget:
-        return self._make_skeleton()[3]
+        """The box of STEP's content pages (a page with a STEP only)."""
+        return self._intro()[0]
 
     @property
     def intro_layout(self) -> QVBoxLayout:
-        return self._make_skeleton()[4]
+        return self._intro()[1]
+
+    def _intro(self) -> tuple[QWidget, QVBoxLayout]:
+        intro, intro_layout = self._make_skeleton()[3:]
+        if intro is None:
+            raise TypeError(f"{type(self).__name__} has no STEP: it shows no content pages")
+        return intro, intro_layout
 
     # -- what the page shows -----------------------------------------------------------------------------------
     def default_title(self) -> str:
@@ -112,8 +125,6 @@ class StepPage(QWidget):
         changed = False
         if not self._built:
             self._built = True
-            if self.STEP:
-                self.scroll.add(self.intro)
             self.build()
             self.scroll.layout_.addStretch(1)
             changed = True
@@ -150,9 +161,7 @@ class StepPage(QWidget):
         """Show what depends on the tailored view; by default the content pages of ``STEP`` that fit."""
         if not self.STEP:
             return
-        while self.intro_layout.count():
-            item = self.intro_layout.takeAt(0)
-            item.widget().deleteLater()
+        clear_layout(self.intro_layout)
         self.section_views = {}
         pages: list[Page] = lead_first(self.session.pages_for(self.STEP), self.STEP)
         if pages:

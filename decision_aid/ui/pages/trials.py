@@ -11,7 +11,7 @@ from ...i18n import _
 from ..clinic_trials import ClinicTrialsBox
 from ..content_view import ContentView
 from ..labels import Card, Heading
-from ..reflow import row_of
+from ..reflow import clear_layout, row_of
 from ..styling import named
 from . import WORDS, lead_first
 from .base import StepPage
@@ -58,8 +58,7 @@ class TrialsPage(StepPage):
 
     def render_view(self) -> None:
         """The lead page, then the studies that took people like this person, then the rest, folded."""
-        while self.intro_layout.count():
-            self.intro_layout.takeAt(0).widget().deleteLater()
+        clear_layout(self.intro_layout)
         self.section_views = {}
         view = self.session.view
         content = self.session.content
