@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-.PHONY: setup run test lint lock messages soak check-content screenshots bench bundle clean
+.PHONY: setup run test lint lock messages soak check-content bench bundle clean
 
 setup:
 	@bash scripts/setup.sh
