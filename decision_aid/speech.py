@@ -15,7 +15,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import msgspec
 
@@ -75,20 +75,9 @@ def sentences(text: str) -> list[str]:
 # -- HTML: its sentences, and one of them marked -----------------------------------------------------------------
 
 
-class Pieces(Protocol):
-    """The HTML as a list of tags and text pieces; ``plain`` is the text a person hears, one line per block."""
-
-    pieces: list[tuple[str, str, int]]  # (kind, raw or text, offset in plain)
-    plain: str
-
-    def feed(self, data: str) -> None: ...  # html.parser.HTMLParser's
-
-    def close(self) -> None: ...
-
-
 @functools.cache
 def _parser_class() -> type[Any]:
-    """The parser of ``Pieces``, made when a page is first read aloud (html.parser is not imported at start)."""
+    """The parser ``_parse`` uses, made when a page is first read aloud (html.parser is not imported at start)."""
     from html.parser import HTMLParser
 
     class _Pieces(HTMLParser):
@@ -122,28 +111,30 @@ def _parser_class() -> type[Any]:
     return _Pieces
 
 
-def _parse(markup: str) -> Pieces:
-    parser: Pieces = _parser_class()()
+def _parse(markup: str) -> tuple[list[tuple[str, str, int]], str]:
+    """The HTML as a list of tags and text pieces (kind, raw or text, offset in the plain text), and the plain text a
+    person hears, one line per block."""
+    parser = _parser_class()()
     parser.feed(markup)
     parser.close()
-    return parser
+    return parser.pieces, parser.plain
 
 
 def html_sentences(markup: str) -> list[str]:
     """The sentences of an HTML block, as they are read aloud."""
-    return sentences(_parse(markup).plain)
+    return sentences(_parse(markup)[1])
 
 
 def mark_sentence(markup: str, index: int, *, style: str = HIGHLIGHT_STYLE) -> str:
     """``markup`` with sentence ``index`` (as in ``html_sentences``) wrapped in highlighted spans: one span per
     piece of text, so a sentence that runs through a link or bold words keeps them."""
-    parsed = _parse(markup)
-    spans = split_sentences(parsed.plain)
+    pieces, plain = _parse(markup)
+    spans = split_sentences(plain)
     if not 0 <= index < len(spans):
         return markup
     lo, hi = spans[index]
     out = []
-    for kind, value, at in parsed.pieces:
+    for kind, value, at in pieces:
         if kind == "tag":
             out.append(value)
             continue
