@@ -86,7 +86,9 @@ def _unwrap(tp: Any) -> tuple[Any, Meta | None]:
 def choices_of(tp: Any) -> tuple[Any, ...]:
     """The values a Literal allows, or those a list's entries may take."""
     inner, _ = _unwrap(tp)
-    return typing.get_args(_unwrap(typing.get_args(inner)[0])[0] if typing.get_origin(inner) is tuple else inner)
+    if typing.get_origin(inner) is tuple:  # a list: its entries' type
+        inner, _ = _unwrap(typing.get_args(inner)[0])
+    return typing.get_args(inner)
 
 
 def expected_of(tp: Any) -> str:
@@ -97,8 +99,10 @@ def expected_of(tp: Any) -> str:
         return str(inner.EXPECTED)
     if typing.get_origin(inner) is Literal:
         return one_of(typing.get_args(inner))
-    if typing.get_origin(inner) in (tuple, dict):
-        return "a list" if typing.get_origin(inner) is tuple else "a mapping"
+    if typing.get_origin(inner) is tuple:
+        return "a list"
+    if typing.get_origin(inner) is dict:
+        return "a mapping"
     return getattr(inner, "__name__", str(inner))
 
 
@@ -188,9 +192,10 @@ class Checker:
         by_name = {f.encode_name: f for f in fields if f.name != key_field}
         # Unknown keys first, then the fields as declared; or everything in the file's order (FILE_ORDER).
         unknown = [k for k in data if k not in by_name]
-        order = unknown + list(by_name)
         if getattr(cls, "FILE_ORDER", False):
             order = list(data) + [n for n in by_name if n not in data]
+        else:
+            order = unknown + list(by_name)
         ok = not unknown
         values: dict[str, Any] = {key_field: key} if key_field else {}
         for name in order:
